@@ -1,0 +1,104 @@
+// Safe, confined file access. Every read of repository content goes through a Workspace.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { decodeText } from './decode.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+export interface Workspace {
+  /** Absolute root; every path handed in or out is relative to it, with '/'. */
+  readonly root: string;
+  read(relPath: string): Promise<ReadResult>;
+  exists(relPath: string): Promise<'file' | 'dir' | null>;
+  /** Entries of a directory (names only), or null when it is not a directory inside the workspace. */
+  list(relDir: string): Promise<{ name: string; type: 'file' | 'dir' }[] | null>;
+}
+
+/** Normalises a repository-relative path; returns null when it leaves the root. */
+export function normalizeRelative(relPath: string): string | null {
+  if (relPath.includes('\0')) return null;
+  const posix = relPath.replace(/\\/g, '/');
+  if (posix.startsWith('/')) return null;
+  const norm = path.posix.normalize(posix === '' ? '.' : posix);
+  if (norm === '..' || norm.startsWith('../')) return null;
+  return norm === '.' ? '' : norm.replace(/\/$/, '');
+}
+
+export class DiskWorkspace implements Workspace {
+  readonly root: string;
+  private realRoot: string | null = null;
+
+  constructor(root: string, private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES) {
+    this.root = path.resolve(root);
+  }
+
+  private async resolveInside(relPath: string): Promise<string | null> {
+    const rel = normalizeRelative(relPath);
+    if (rel === null) return null;
+    this.realRoot ??= await fs.realpath(this.root);
+    const abs = path.join(this.root, rel);
+    let real: string;
+    try {
+      real = await fs.realpath(abs);
+    } catch {
+      return null;
+    }
+    // Symlinks are followed only while they stay inside the repository.
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return null;
+    return real;
+  }
+
+  async read(relPath: string): Promise<ReadResult> {
+    const real = await this.resolveInside(relPath);
+    if (real === null) return { ok: false, reason: 'not found inside the repository' };
+    let handle;
+    try {
+      handle = await fs.open(real, 'r');
+      const stat = await handle.stat();
+      if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
+      if (stat.size > this.maxFileBytes) {
+        return { ok: false, reason: `too large (${stat.size} bytes; the limit is ${this.maxFileBytes})` };
+      }
+      const bytes = await handle.readFile();
+      return decodeText(bytes);
+    } catch (error) {
+      return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  async exists(relPath: string): Promise<'file' | 'dir' | null> {
+    const real = await this.resolveInside(relPath);
+    if (real === null) return null;
+    try {
+      const stat = await fs.stat(real);
+      return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async list(relDir: string): Promise<{ name: string; type: 'file' | 'dir' }[] | null> {
+    const real = await this.resolveInside(relDir);
+    if (real === null) return null;
+    try {
+      const entries = await fs.readdir(real, { withFileTypes: true });
+      const out: { name: string; type: 'file' | 'dir' }[] = [];
+      for (const entry of entries) {
+        if (entry.isFile()) out.push({ name: entry.name, type: 'file' });
+        else if (entry.isDirectory()) out.push({ name: entry.name, type: 'dir' });
+        else if (entry.isSymbolicLink()) {
+          // Symlinked files inside the root are reviewed; symlinked directories are not walked (no cycles).
+          const target = await this.exists(path.posix.join(relDir, entry.name));
+          if (target === 'file') out.push({ name: entry.name, type: 'file' });
+        }
+      }
+      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return null;
+    }
+  }
+}
