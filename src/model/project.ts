@@ -2,7 +2,9 @@
 import path from 'node:path';
 import type { FileKind } from '../engine/types.js';
 import { parseCompose, type ComposeFile } from '../parse/compose.js';
-import { parseDockerfile, type DockerfileFile } from '../parse/dockerfile.js';
+import type { Copy } from 'dockerfile-ast';
+import { parseDockerfile, stageAncestry, type DockerfileFile, type DockerfileStage } from '../parse/dockerfile.js';
+import { parseImageRef } from '../parse/image.js';
 import { parseDockerignore, type DockerignoreFile } from '../parse/dockerignore.js';
 import { splitLines, type ParseProblem, type SourceFile } from '../parse/source.js';
 import type { DiscoveredFile } from '../workspace/discover.js';
@@ -100,22 +102,108 @@ function referencedFiles(project: Project): DiscoveredFile[] {
           const p = typeof envFile === 'string' ? envFile : (envFile as { path?: unknown })?.path;
           if (typeof p === 'string') add(dir, p, 'env');
         }
+        const nginxService = isNginxImage(service.data.image) || builtDockerfiles(project, file, service.data.build).some(isNginxDockerfile);
         for (const volume of asList(service.data.volumes)) {
           const bind = bindMount(volume);
-          if (bind && bind.target.startsWith('/etc/nginx')) add(dir, bind.source, 'nginx');
+          if (bind && (bind.target.startsWith('/etc/nginx') || (nginxService && isNginxConfigName(bind.source)))) add(dir, bind.source, 'nginx');
         }
       }
     } else if (file.kind === 'dockerfile') {
-      for (const copy of file.ast.getCOPYs()) {
-        const args = copy.getArguments().map((a) => a.getValue());
-        const dest = args[args.length - 1];
-        if (args.length >= 2 && dest?.startsWith('/etc/nginx') && !copy.getFromFlag()) {
-          for (const src of args.slice(0, -1)) if (!/[*?[]/.test(src)) add(dir, src, 'nginx');
-        }
-      }
+      for (const source of nginxConfigsCopied(file)) add(dir, source, 'nginx');
     }
   }
   return refs;
+}
+
+function isNginxImage(image: unknown): boolean {
+  if (typeof image !== 'string') return false;
+  const ref = parseImageRef(image);
+  return Boolean(ref && path.posix.basename(ref.name).includes('nginx'));
+}
+
+function isNginxConfigName(p: string): boolean {
+  return /\.(conf|conf\.template|template)$/.test(p);
+}
+
+function isNginxDockerfile(file: DockerfileFile): boolean {
+  const final = file.stages[file.stages.length - 1];
+  return Boolean(final && stageAncestry(final).some((s) => s.base.ref && path.posix.basename(s.base.ref.name).includes('nginx')));
+}
+
+/** Dockerfiles a compose `build:` entry uses (context relative to the compose file; default name Dockerfile). */
+export function builtDockerfiles(project: Project, compose: ComposeFile, build: unknown): DockerfileFile[] {
+  if (build === undefined || build === null) return [];
+  const spec = typeof build === 'string' ? { context: build } : (build as { context?: unknown; dockerfile?: unknown });
+  const context = typeof spec.context === 'string' ? spec.context : '.';
+  const dockerfile = typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('/') || dockerfile.startsWith('/')) return [];
+  const rel = normalizeRelative(path.posix.join(path.posix.dirname(compose.path), context, dockerfile));
+  const file = rel === null ? undefined : project.byPath.get(rel);
+  return file?.kind === 'dockerfile' ? [file] : [];
+}
+
+/**
+ * Context paths of nginx configs a Dockerfile copies into an nginx image or under /etc/nginx, following
+ * `COPY --from=<stage>` back to the context file the earlier stage copied (e.g. `COPY . .` then `--from=build`).
+ */
+function nginxConfigsCopied(file: DockerfileFile): string[] {
+  const out: string[] = [];
+  for (const stage of file.stages) {
+    const nginxStage = stageAncestry(stage).some((s) => s.base.ref && path.posix.basename(s.base.ref.name).includes('nginx'));
+    for (const { copy, sources, dest } of stageCopies(stage)) {
+      for (const src of sources) {
+        if (!(dest.startsWith('/etc/nginx') || (nginxStage && isNginxConfigName(src)))) continue;
+        const from = copy.getFromFlag()?.getValue();
+        if (!from) {
+          if (!/[*?[]/.test(src)) out.push(src);
+          continue;
+        }
+        const origin = file.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase());
+        const traced = origin ? traceToContext(origin, src) : null;
+        if (traced) out.push(traced);
+      }
+    }
+  }
+  return out;
+}
+
+interface StageCopy {
+  copy: Copy;
+  sources: string[];
+  /** Absolute destination (WORKDIR applied). */
+  dest: string;
+}
+
+function stageCopies(stage: DockerfileStage): StageCopy[] {
+  const copies: StageCopy[] = [];
+  let workdir = '/';
+  for (const instruction of stage.instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'WORKDIR') {
+      const dir = instruction.getArguments()[0]?.getValue();
+      if (dir) workdir = path.posix.resolve(workdir, dir);
+    } else if (keyword === 'COPY' || keyword === 'ADD') {
+      const args = instruction.getArguments().map((a) => a.getValue());
+      if (args.length < 2) continue;
+      const destRaw = args[args.length - 1];
+      const dest = path.posix.resolve(workdir, destRaw) + (destRaw.endsWith('/') || destRaw === '.' ? '/' : '');
+      copies.push({ copy: instruction as Copy, sources: args.slice(0, -1), dest });
+    }
+  }
+  return copies;
+}
+
+/** Maps an absolute path inside `stage`'s filesystem back to the context path a plain COPY put there, if any. */
+function traceToContext(stage: DockerfileStage, absolute: string): string | null {
+  // The stage's own copies first (latest wins), then those of the stages it builds on.
+  const copies = stageAncestry(stage).flatMap((s) => stageCopies(s).filter((c) => !c.copy.getFromFlag()).reverse());
+  for (const { sources, dest } of copies) {
+    const destDir = dest.endsWith('/') ? dest : `${dest}/`;
+    if (!absolute.startsWith(destDir)) continue;
+    const inside = absolute.slice(destDir.length);
+    for (const src of sources) if (!/[*?[]/.test(src)) return path.posix.join(src, inside);
+  }
+  return null;
 }
 
 export function asList(value: unknown): unknown[] {

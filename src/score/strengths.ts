@@ -7,7 +7,9 @@ export function strengthsOf(rules: AnyRule[], clean: Set<string>, project: Proje
   const dockerfiles = filesOfKind(project, 'dockerfile');
   const multiStage = dockerfiles.filter((f) => f.stages.length > 1);
   if (multiStage.length) {
-    strengths.push(`Multi-stage builds keep build tools out of the final image (${multiStage.map((f) => f.path).join(', ')})`);
+    const names = multiStage.slice(0, 3).map((f) => `\`${f.path}\``).join(', ');
+    const more = multiStage.length > 3 ? ` and ${multiStage.length - 3} more` : '';
+    strengths.push(`Multi-stage builds keep build tools out of the final image in ${multiStage.length} of ${dockerfiles.length} Dockerfiles (${names}${more})`);
   }
   if (dockerfiles.length && dockerfiles.every((f) => dockerignoreFor(project, f))) {
     strengths.push('Every Dockerfile has a .dockerignore trimming its build context');

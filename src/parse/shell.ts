@@ -1,0 +1,2 @@
+// TEMPORARY stub until the shell analysis module lands.
+export async function initShell(): Promise<void> {}
