@@ -82,7 +82,9 @@ export function parseConfig(text: string, source: string, rules: AnyRule[]): Res
     const node = doc.getIn(segments, true) as { range?: [number, number, number] } | undefined;
     return node?.range?.[0];
   };
-  const problems = validate(data).map((e) => `${where(offsetOf(e.instancePath))}: ${describe(e)}`);
+  const pointerOf = (e: ErrorObject) =>
+    e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath;
+  const problems = validate(data).map((e) => `${where(offsetOf(pointerOf(e)))}: ${describe(e)}`);
   const known = new Set(rules.map((r) => r.meta.id));
   const ruleSettings = ((data as { rules?: Record<string, unknown> }).rules ?? {}) as Record<string, unknown>;
   for (const id of Object.keys(ruleSettings)) {

@@ -63,27 +63,49 @@ function parseFile(file: DiscoveredFile, text: string): { parsed: ParsedFile; pr
   }
 }
 
+/** Reads at most this many files at once: enough to hide I/O latency, few enough to bound memory. */
+const READ_CONCURRENCY = 16;
+
 export async function loadProject(ws: Workspace, discovered: DiscoveredFile[]): Promise<Project> {
   const project: Project = { files: [], byPath: new Map(), unread: [], problems: [] };
-  const load = async (file: DiscoveredFile) => {
-    if (project.byPath.has(file.path) || project.unread.some((u) => u.path === file.path)) return;
-    const read = await ws.read(file.path);
-    if (!read.ok) {
-      project.unread.push({ path: file.path, kind: file.kind, reason: read.reason });
-      return;
-    }
-    const { parsed, problems } = parseFile(file, read.text);
-    project.files.push(parsed);
-    project.byPath.set(parsed.path, parsed);
-    project.problems.push(...problems);
+  const seen = new Set<string>();
+  const loadAll = async (batch: DiscoveredFile[]) => {
+    const todo = batch.filter((f) => !seen.has(f.path) && seen.add(f.path));
+    const reads = await mapLimit(todo, READ_CONCURRENCY, (f) => ws.read(f.path));
+    // Parsing stays sequential and in discovery order, so results never depend on I/O timing.
+    todo.forEach((file, i) => {
+      const read = reads[i];
+      if (!read.ok) {
+        project.unread.push({ path: file.path, kind: file.kind, reason: read.reason });
+        return;
+      }
+      const { parsed, problems } = parseFile(file, read.text);
+      project.files.push(parsed);
+      project.byPath.set(parsed.path, parsed);
+      project.problems.push(...problems);
+    });
   };
-  for (const file of discovered) await load(file);
+  await loadAll(discovered);
   // Files the stack pulls in by reference: env files and nginx configs mounted or copied into images.
-  for (const ref of referencedFiles(project)) {
-    if (await ws.exists(ref.path) === 'file') await load(ref);
-  }
+  const refs = referencedFiles(project).filter((r) => !seen.has(r.path));
+  const present = await mapLimit(refs, READ_CONCURRENCY, async (r) => (await ws.exists(r.path)) === 'file');
+  await loadAll(refs.filter((_, i) => present[i]));
   project.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  project.unread.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return project;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function referencedFiles(project: Project): DiscoveredFile[] {

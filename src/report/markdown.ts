@@ -98,12 +98,11 @@ function actionItem(f: Finding, options: MarkdownOptions): string {
   const where = codeSpan(location(f));
   const link = options.linkFor?.(f);
   const loc = link ? `[${where}](${link})` : where;
-  const lines = [`- [ ] **${escapeMarkdown(f.title)}** — ${loc} · ${codeSpan(f.ruleId)}`, `  ${renderMessage(f.message)}`];
+  const lines = [`- [ ] **${renderMessage(f.title)}** — ${loc} · ${codeSpan(f.ruleId)}`, `  ${renderMessage(f.message)}`];
   if (f.hint) lines.push(`  **Fix:** ${renderMessage(f.hint)}`);
   if (f.fix) {
-    const label = f.fix.replacement === '' ? 'delete' : 'replace with';
     const span = f.fix.endLine > f.fix.line ? `lines ${f.fix.line}–${f.fix.endLine}` : `line ${f.fix.line}`;
-    lines.push(`  **Fix** (${label} ${span}):`);
+    lines.push(f.fix.replacement === '' ? `  **Fix:** delete ${span}.` : `  **Fix:** replace ${span} with:`);
     if (f.fix.replacement) lines.push(indent(codeBlock(f.fix.replacement), '  '));
   }
   for (const r of f.related) lines.push(`  ↳ ${codeSpan(`${r.path}:${r.line}`)} ${renderMessage(r.message)}`);

@@ -34,20 +34,44 @@ export class DiskWorkspace implements Workspace {
     this.root = path.resolve(root);
   }
 
-  private async resolveInside(relPath: string): Promise<string | null> {
-    const rel = normalizeRelative(relPath);
-    if (rel === null) return null;
-    this.realRoot ??= await fs.realpath(this.root);
-    const abs = path.join(this.root, rel);
-    let real: string;
+  private readonly realDirs = new Map<string, Promise<string | null>>();
+
+  /** Real path of a repository directory, or null when it does not exist or resolves outside the root. Cached. */
+  private realDir(rel: string): Promise<string | null> {
+    let cached = this.realDirs.get(rel);
+    if (!cached) {
+      cached = (async () => {
+        this.realRoot ??= await fs.realpath(this.root);
+        if (rel === '') return this.realRoot;
+        const parent = await this.realDir(path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+        if (parent === null) return null;
+        return this.confine(path.join(parent, path.posix.basename(rel)));
+      })();
+      this.realDirs.set(rel, cached);
+    }
+    return cached;
+  }
+
+  /** Resolves a path whose parent is already real: only a symlink needs realpath, and must stay inside the root. */
+  private async confine(candidate: string): Promise<string | null> {
     try {
-      real = await fs.realpath(abs);
+      const stat = await fs.lstat(candidate);
+      if (!stat.isSymbolicLink()) return candidate;
+      const real = await fs.realpath(candidate);
+      // Symlinks are followed only while they stay inside the repository.
+      return real === this.realRoot || real.startsWith(this.realRoot + path.sep) ? real : null;
     } catch {
       return null;
     }
-    // Symlinks are followed only while they stay inside the repository.
-    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return null;
-    return real;
+  }
+
+  private async resolveInside(relPath: string): Promise<string | null> {
+    const rel = normalizeRelative(relPath);
+    if (rel === null) return null;
+    if (rel === '') return this.realDir('');
+    const dir = path.posix.dirname(rel);
+    const parent = await this.realDir(dir === '.' ? '' : dir);
+    return parent === null ? null : this.confine(path.join(parent, path.posix.basename(rel)));
   }
 
   async read(relPath: string): Promise<ReadResult> {
