@@ -1,5 +1,6 @@
 // Dockerfile → instructions grouped into build stages, with resolved base images and exact positions.
-import { DockerfileParser, type Arg, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Arg, type Dockerfile, type Env, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
+import { shellOfInstruction, type ShellScript } from './shell.js';
 import type { Range } from '../engine/types.js';
 import { expandVariables, parseImageRef, type ImageRef } from './image.js';
 import { fromLsp } from './positions.js';
@@ -111,4 +112,65 @@ export function stageAncestry(stage: DockerfileStage): DockerfileStage[] {
   const chain: DockerfileStage[] = [];
   for (let s: DockerfileStage | null = stage; s && !chain.includes(s); s = s.base.stage) chain.push(s);
   return chain;
+}
+
+/**
+ * The variables an instruction of `stage` sees: ARG and ENV set before it in the stage and in the stages it builds on
+ * (`FROM <stage>`), values expanded; an ARG re-declared without a value takes the global default. `null` means
+ * declared but without a known value; names never declared are absent. (dockerfile-ast's `resolveVariable` does not
+ * expand values, ignores `FROM <stage>` and recurses forever past the last stage, hence this.)
+ */
+export function variablesAt(file: DockerfileFile, stage: DockerfileStage, instruction: Instruction): Map<string, string | null> {
+  const vars = new Map<string, string | null>();
+  const expand = (text: string) => {
+    const { value, unresolved } = expandVariables(text, (name) => vars.get(name));
+    return unresolved ? null : value;
+  };
+  for (const s of stageAncestry(stage).reverse()) {
+    for (const i of s.instructions) {
+      if (i === instruction) return vars;
+      const keyword = i.getKeyword();
+      if (keyword === 'ARG') {
+        const property = (i as Arg).getProperty();
+        if (!property) continue;
+        const name = property.getName();
+        const value = property.getValue();
+        if (value !== null) vars.set(name, expand(value));
+        else if (!vars.has(name)) vars.set(name, file.globalArgs.get(name) ?? null);
+      } else if (keyword === 'ENV') {
+        for (const property of (i as Env).getProperties()) vars.set(property.getName(), expand(property.getValue() ?? ''));
+      }
+    }
+  }
+  return vars;
+}
+
+/** Expands `$VAR` / `${VAR…}` in `text` as `instruction` of `stage` sees them; `unresolved` when some value is unknown. */
+export function expandAt(file: DockerfileFile, stage: DockerfileStage, instruction: Instruction, text: string): { value: string; unresolved: boolean } {
+  if (!text.includes('$')) return { value: text, unresolved: false };
+  const vars = variablesAt(file, stage, instruction);
+  return expandVariables(text, (name) => vars.get(name));
+}
+
+const shellCache = new WeakMap<Instruction, ShellScript | null>();
+
+/** The parsed shell of a RUN (or ONBUILD RUN, shell-form CMD/ENTRYPOINT/HEALTHCHECK), parsed once per instruction. */
+export function shellOf(file: DockerfileFile, instruction: Instruction): ShellScript | null {
+  if (!shellCache.has(instruction)) shellCache.set(instruction, shellOfInstruction(file.text, instruction, file.escapeChar));
+  return shellCache.get(instruction) ?? null;
+}
+
+/** Every RUN of the file with its shell, including the RUNs inside ONBUILD triggers. */
+export function runInstructions(file: DockerfileFile): { instruction: Instruction; stage: DockerfileStage | null; onbuild: boolean }[] {
+  const out: { instruction: Instruction; stage: DockerfileStage | null; onbuild: boolean }[] = [];
+  for (const stage of file.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() === 'RUN') out.push({ instruction, stage, onbuild: false });
+      else if (instruction.getKeyword() === 'ONBUILD') {
+        const trigger = (instruction as Onbuild).getTriggerInstruction();
+        if (trigger?.getKeyword() === 'RUN') out.push({ instruction: trigger, stage, onbuild: true });
+      }
+    }
+  }
+  return out;
 }

@@ -241,7 +241,7 @@ function walkAny(node: TSNode, walk: Walk): void {
 /** One and-or element: a pipeline's members (a single member when there is no pipe) and how it is joined. */
 interface AndOrElement {
   join: ShellJoin | null;
-  members: { node: TSNode; pipe: ShellJoin | null }[];
+  members: { node: TSNode; pipe: ShellJoin | null; redirects?: TSNode[] }[];
 }
 
 function walkStatement(node: TSNode, join: ShellJoin | null, walk: Walk): void {
@@ -291,11 +291,28 @@ function mergePipelinePart(out: AndOrElement[], part: AndOrElement[], pipe: Shel
   out.push(...rest);
 }
 
-/** tree-sitter-bash puts what follows `<<EOF` on its line (`&& b`, `| sh`) inside the heredoc redirect; lift it out. */
+/**
+ * Undoes two tree-sitter-bash quirks: `a && b >f` hangs `>f` on the whole list (bash gives it to b), and what follows
+ * `<<EOF` on its line (`&& c`, `| sh`) is put inside the heredoc redirect.
+ */
 function andOrRedirected(node: TSNode): AndOrElement[] {
-  const out: AndOrElement[] = [{ join: null, members: [{ node, pipe: null }] }];
-  for (const redirect of node.childrenForFieldName('redirect')) {
-    if (redirect?.type !== 'heredoc_redirect') continue;
+  const body = node.childForFieldName('body');
+  const redirects = node.childrenForFieldName('redirect').filter((r): r is TSNode => r !== null);
+  if (body === null || (body.type !== 'list' && body.type !== 'pipeline')) {
+    const out: AndOrElement[] = [{ join: null, members: [{ node, pipe: null }] }];
+    appendHeredocTails(out, redirects);
+    return out;
+  }
+  const out = andOr(body);
+  const last = out[out.length - 1].members.at(-1);
+  if (last !== undefined) last.redirects = redirects;
+  appendHeredocTails(out, redirects);
+  return out;
+}
+
+function appendHeredocTails(out: AndOrElement[], redirects: TSNode[]): void {
+  for (const redirect of redirects) {
+    if (redirect.type !== 'heredoc_redirect') continue;
     let op: ShellJoin | null = null;
     for (const child of childrenOf(redirect)) {
       if (!child.isNamed) op = JOINS.get(child.type) ?? op;
@@ -308,7 +325,6 @@ function andOrRedirected(node: TSNode): AndOrElement[] {
       }
     }
   }
-  return out;
 }
 
 function walkElement(element: AndOrElement, walk: Walk): void {
@@ -316,7 +332,7 @@ function walkElement(element: AndOrElement, walk: Walk): void {
   const commands: ShellCommand[] = [];
   element.members.forEach((member, index) => {
     const join = index === 0 ? element.join : member.pipe ?? '|';
-    const command = walkMember(member.node, join, length > 1 ? { index, length } : null, walk, []);
+    const command = walkMember(member.node, join, length > 1 ? { index, length } : null, walk, member.redirects ?? []);
     if (command !== null) commands.push(command);
   });
   if (commands.length >= 2) walk.sink.pipelines.push(commands);
@@ -422,7 +438,9 @@ function collectRedirect(node: TSNode, parts: CommandParts, walk: Walk): void {
   if (node.type === 'heredoc_redirect') {
     const start = tokens.find((c) => c.type === 'heredoc_start');
     parts.redirects.push({ op: descriptor + operator, target: start === undefined ? '' : heredocName(start.text) });
-    for (const inner of tokens) if (inner.type === 'file_redirect' || inner.type === 'herestring_redirect') collectRedirect(inner, parts, walk);
+    for (const inner of tokens) {
+      if (inner.type === 'file_redirect' || inner.type === 'herestring_redirect') collectRedirect(inner, parts, walk);
+    }
     return;
   }
   const destinations = node.type === 'file_redirect' ? node.childrenForFieldName('destination') : node.namedChildren;
@@ -771,12 +789,13 @@ function walkDataHeredoc(name: string, body: string, map: OffsetMapper, walk: Wa
 /** The heredocs dockerfile-ast found, in shell-text offsets; incomplete ones (no delimiter line) are left to bash. */
 function dockerHeredocs(found: Heredoc[], lines: number[], from: number, raw: string): DockerHeredoc[] {
   const out: DockerHeredoc[] = [];
+  const offset = (position: { line: number; character: number }): number => offsetAt(lines, position, Infinity) - from;
   for (const heredoc of found) {
     const content = heredoc.getContentRange();
-    const start = offsetAt(lines, heredoc.getStartRange().start, Infinity) - from;
+    const start = offset(heredoc.getStartRange().start);
     if (heredoc.getDelimiterRange() === null || !raw.startsWith('<<', start)) continue;
-    const nameStart = offsetAt(lines, heredoc.getNameRange().start, Infinity) - from;
-    let end = offsetAt(lines, heredoc.getNameRange().end, Infinity) - from;
+    const nameStart = offset(heredoc.getNameRange().start);
+    let end = offset(heredoc.getNameRange().end);
     const quote = raw[nameStart - 1];
     if ((quote === "'" || quote === '"') && raw[end] === quote) end++;
     out.push({
@@ -784,8 +803,8 @@ function dockerHeredocs(found: Heredoc[], lines: number[], from: number, raw: st
       end,
       op: raw.startsWith('<<-', start) ? '<<-' : '<<',
       name: heredoc.getName(),
-      quoted: raw.slice(start, end).includes("'") || raw.slice(start, end).includes('"'),
-      content: content === null ? null : { start: offsetAt(lines, content.start, Infinity) - from, end: offsetAt(lines, content.end, Infinity) - from }
+      quoted: [..."'\"\\"].some((quote) => raw.slice(start, end).includes(quote)), // <<'EOF', <<"EOF", <<\EOF
+      content: content === null ? null : { start: offset(content.start), end: offset(content.end) }
     });
   }
   return out;
@@ -797,9 +816,9 @@ function dockerHeredocs(found: Heredoc[], lines: number[], from: number, raw: st
  */
 function rewriteHeredocs(text: string, logicalEnd: number, heredocs: DockerHeredoc[]): string {
   if (heredocs.length === 0) return text;
-  const chars = [...text.slice(0, logicalEnd)];
+  const chars = text.slice(0, logicalEnd).split(''); // UTF-16 units, like every offset here
   for (const { start, end } of heredocs) for (let i = start + 1; i < end; i++) chars[i] = 'H';
-  const bodies = [...text.slice(logicalEnd)].map((c) => (c === '\n' ? c : ' '));
+  const bodies = text.slice(logicalEnd).split('').map((c) => (c === '\n' ? c : ' '));
   return chars.join('') + bodies.join('');
 }
 
@@ -1073,7 +1092,7 @@ function optionWords(command: ShellCommand): ShellWord[] {
 }
 
 function isFlagWord(word: ShellWord): boolean {
-  return word.value.length > 1 && word.value.startsWith('-') && word.raw[0] !== '$';
+  return word.value.length > 1 && word.value.startsWith('-');
 }
 
 /** A short-option group such as `-qy` or `+ex` (letters and digits only, so `-Dx.y=z` is not taken apart). */
