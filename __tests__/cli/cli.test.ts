@@ -67,7 +67,9 @@ describe('docker-review CLI', () => {
     const doc = JSON.parse((await cli(['.', '--format', 'json'], path.join(dir, 'other'))).out);
     expect(doc.files.map((f: { path: string }) => f.path)).toEqual(['Dockerfile']);
     const fromRoot = JSON.parse((await cli(['other', '--format', 'json'], dir)).out);
-    expect(fromRoot.findings.map((f: { path: string; line: number }) => `${f.path}:${f.line}`)).toEqual(['other/Dockerfile:2']);
+    const maintainer = fromRoot.findings.filter((f: { ruleId: string }) => f.ruleId === 'maintainer-deprecated');
+    expect(maintainer.map((f: { path: string; line: number }) => `${f.path}:${f.line}`)).toEqual(['other/Dockerfile:2']);
+    expect(fromRoot.findings.every((f: { path: string }) => f.path === 'other/Dockerfile')).toBe(true);
   });
 
   it('writes --output files', async () => {
@@ -84,10 +86,13 @@ describe('docker-review CLI', () => {
       // but the version finding is file-level so it stays; a new Dockerfile with MAINTAINER is untracked.
       write(dir, { 'compose.yaml': BASE['compose.yaml'] + '  db:\n    image: postgres:16\n', 'new/Dockerfile': 'FROM alpine:3.20\nMAINTAINER me\n' });
       const doc = JSON.parse((await cli(['--diff', 'HEAD', '--format', 'json'], dir)).out);
-      expect(doc.findings.map((f: { path: string; ruleId: string }) => `${f.path} ${f.ruleId}`)).toEqual([
-        'compose.yaml compose-version-obsolete',
-        'new/Dockerfile maintainer-deprecated',
-      ]);
+      type F = { path: string; ruleId: string; line: number; endLine: number };
+      const findings: F[] = doc.findings;
+      // Kept: the file-level version finding, the untracked file's findings, findings on the added lines 5-6.
+      expect(findings.map((f) => `${f.path} ${f.ruleId}`)).toEqual(expect.arrayContaining(['compose.yaml compose-version-obsolete', 'new/Dockerfile maintainer-deprecated']));
+      for (const f of findings.filter((f) => f.path === 'compose.yaml' && f.ruleId !== 'compose-version-obsolete')) expect(f.endLine).toBeGreaterThanOrEqual(5);
+      // Dropped: the unchanged file, and findings about the unchanged `web` service (line 3).
+      expect(findings.filter((f) => f.path === 'other/Dockerfile' || (f.path === 'compose.yaml' && f.line === 3))).toEqual([]);
       expect(doc.files.map((f: { path: string }) => f.path)).toEqual(['compose.yaml', 'new/Dockerfile']);
     });
 
@@ -98,7 +103,11 @@ describe('docker-review CLI', () => {
       // The working tree changes again; A..B must ignore it.
       write(dir, { 'Dockerfile': 'FROM alpine:3.20\n' });
       const doc = JSON.parse((await cli(['--diff', 'HEAD~1..HEAD', '--format', 'json'], dir)).out);
-      expect(doc.findings.map((f: { path: string; line: number }) => `${f.path}:${f.line}`)).toEqual(['Dockerfile:3']);
+      type F = { path: string; line: number; ruleId: string; scope?: string };
+      // Line findings only on the changed line 3 (file-level ones of the changed Dockerfile may stay).
+      const lineFindings = (doc.findings as F[]).filter((f) => f.ruleId === 'maintainer-deprecated');
+      expect(lineFindings.map((f) => `${f.path}:${f.line}`)).toEqual(['Dockerfile:3']);
+      expect((doc.findings as F[]).every((f) => f.path === 'Dockerfile')).toBe(true);
     });
 
     it('rejects refs that look like options and unknown refs', async () => {

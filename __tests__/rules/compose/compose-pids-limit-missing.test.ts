@@ -1,0 +1,15 @@
+import rule from '../../../rules/compose/compose-pids-limit-missing.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    'services:\n  web:\n    image: nginx:1.27\n    pids_limit: 200\n',
+    { name: 'deploy limits, from a merge key', code: 'x-limits: &limits\n  deploy:\n    resources:\n      limits:\n        pids: 100\nservices:\n  api:\n    <<: *limits\n    image: app:1.0\n' },
+  ],
+  invalid: [
+    {
+      code: 'services:\n  web:\n    image: nginx:1.27\n  api:\n    image: app:1.0\n    pids_limit: -1\n',
+      errors: [{ line: 2, column: 3, message: 'service `web` has no `pids_limit`' }, { line: 4, message: 'sets `pids_limit: -1`, i.e. no limit' }],
+    },
+  ],
+});
