@@ -92,7 +92,7 @@ describe('sarif', () => {
 describe('text', () => {
   it('lists findings per file and ends with the score line', () => {
     const text = renderText(result);
-    expect(text).toContain('web/Dockerfile\n  2:1');
+    expect(text).toMatch(/web\/Dockerfile\n( {2}\d+:\d+ .*\n)* {2}2:1 +low +`MAINTAINER`/);
     expect(text.trim().split('\n').pop()).toMatch(/^Score \d+\/100 \(.+\) — \d+ critical/);
   });
 });
