@@ -25,7 +25,7 @@ describe('score', () => {
     const oneCritical = scoreOf(counts({ critical: 1 }));
     expect(scoreOf(counts({ low: 10_000 }))).toBeGreaterThan(oneCritical);
     expect(scoreOf(counts({ medium: 10_000 }))).toBeGreaterThan(oneCritical);
-    expect(scoreOf(counts({ low: 10_000, high: 0 }))).toBe(90);
+    expect(scoreOf(counts({ low: 10_000, high: 0 }))).toBe(95);
   });
 
   it('grades', () => {

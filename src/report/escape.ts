@@ -3,12 +3,18 @@
 
 /** Escapes plain text for GitHub Markdown (outside code). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    // A zero-width joiner after @ stops mentions; after # stops issue references being linked.
-    .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200d')
-    .replace(/\\#(?=\d)/g, '\\#\u200d')
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      .replace(/\r?\n/g, ' ')
+      // Inline syntax: emphasis, code, links/images ([ ] and ! before it), tables, strikethrough, HTML and entities.
+      .replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+      // Block syntax only matters at the start: headings, lists, quotes.
+      .replace(/^([#+\-=>]|\d+[.)])/, (m) => `\\${m}`)
+      // A zero-width joiner after @ stops mentions; after # stops issue references being linked.
+      .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200d')
+      .replace(/#(?=\d)/g, '#\u200d')
+      .replace(/!(?=\\\[)/g, '\\!')
+  );
 }
 
 /** A code span that holds any text: the fence is longer than any run of backticks inside it. */

@@ -4,8 +4,8 @@ import { PRIORITIES, type Finding, type Priority } from '../engine/types.js';
 export type Counts = Record<Priority, number>;
 
 /** Penalty points one finding costs before saturation, and the most a whole bucket can cost. */
-export const WEIGHTS: Record<Priority, number> = { critical: 30, high: 10, medium: 4, low: 1 };
-export const CAPS: Record<Priority, number> = { critical: 100, high: 40, medium: 20, low: 10 };
+export const WEIGHTS: Record<Priority, number> = { critical: 25, high: 6, medium: 2, low: 0.5 };
+export const CAPS: Record<Priority, number> = { critical: 60, high: 25, medium: 12, low: 5 };
 
 export function countByPriority(findings: Pick<Finding, 'priority'>[]): Counts {
   const counts: Counts = { critical: 0, high: 0, medium: 0, low: 0 };
@@ -16,7 +16,7 @@ export function countByPriority(findings: Pick<Finding, 'priority'>[]): Counts {
 /**
  * score = 100 − Σ over buckets of CAP·(1 − e^(−n·WEIGHT/CAP)).
  * Each term grows with n and saturates at CAP, so fixing a finding never lowers the score, and all the low
- * findings together (≤ 10 points) or all the medium ones (≤ 20) never cost as much as one critical (≈ 26).
+ * findings together (≤ 5 points) or all the medium ones (≤ 12) never cost as much as one critical (≈ 20.5).
  */
 export function scoreOf(counts: Counts): number {
   let penalty = 0;
