@@ -1,50 +1,37 @@
-// The GitHub Action entry: read inputs, review the workspace, publish the summary and outputs. Nothing else lives here.
-import path from 'node:path';
-import { promises as fs } from 'node:fs';
+// The GitHub Action entry: read the inputs, run the review (src/github/run.ts), set the outputs and the exit code.
 import * as core from '@actions/core';
-import { allRules } from '../rules/index.js';
-import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, FAIL_ON, parseConfig, type FailOn } from './engine/config.js';
-import { PRIORITIES } from './engine/types.js';
-import { renderMarkdown } from './report/markdown.js';
-import { renderSarif } from './report/sarif.js';
-import { review } from './review.js';
-import { atOrAbove } from './score/score.js';
-import { VERSION } from './version.js';
-import { DiskWorkspace } from './workspace/workspace.js';
+import { ConfigError } from './engine/config.js';
+import { describeError, statusOf } from './github/client.js';
+import { InputError, readInputs } from './github/inputs.js';
+import type { Logger } from './github/log.js';
+import { runAction } from './github/run.js';
 
-async function run(): Promise<void> {
-  const root = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
-  const paths = core.getMultilineInput('path').flatMap((l) => l.split(',')).map((p) => p.trim()).filter(Boolean);
-  const configPath = core.getInput('config') || DEFAULT_CONFIG_PATH;
-  const failOnInput = core.getInput('fail-on');
-  if (failOnInput && !FAIL_ON.includes(failOnInput as FailOn)) throw new ConfigError(`input fail-on must be one of ${FAIL_ON.join(', ')}`);
+const log: Logger = {
+  debug: (m) => core.debug(m),
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  annotate: (level, message, props) => (level === 'error' ? core.error : level === 'warning' ? core.warning : core.notice)(message, props),
+};
 
-  const workspace = new DiskWorkspace(root);
-  const configText = await workspace.read(configPath);
-  const config = configText.ok ? parseConfig(configText.text, configPath, allRules) : defaultConfig(allRules);
-  const failOn = (failOnInput || config.failOn) as FailOn;
-
-  const result = await review({ workspace, paths: paths.length ? paths : ['.'], config, rules: allRules });
-  const markdown = renderMarkdown(result);
-  const outDir = process.env.RUNNER_TEMP ?? root;
-  const reportPath = path.join(outDir, 'docker-review.md');
-  const sarifPath = path.join(outDir, 'docker-review.sarif');
-  await fs.writeFile(reportPath, markdown);
-  await fs.writeFile(sarifPath, renderSarif(result, { version: VERSION }));
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-
-  core.setOutput('score', result.score);
-  core.setOutput('grade', result.grade);
-  for (const p of PRIORITIES) core.setOutput(p, result.counts[p]);
-  core.setOutput('findings', result.findings.length);
-  core.setOutput('report-path', reportPath);
-  core.setOutput('sarif-path', sarifPath);
-  core.info(`docker-review ${VERSION}: score ${result.score}/100 (${result.grade}), ${PRIORITIES.map((p) => `${result.counts[p]} ${p}`).join(', ')}`);
-
-  const failing = result.findings.filter((f) => atOrAbove(f.priority, failOn));
-  if (failing.length) core.setFailed(`${failing.length} finding(s) at or above ${failOn}`);
+async function main(): Promise<void> {
+  const inputs = readInputs((name) => core.getInput(name));
+  // No core.setSecret: the runner already masks github.token and secrets, and ::add-mask:: would print the token.
+  const result = await runAction({
+    inputs,
+    env: process.env,
+    log,
+    writeSummary: async (markdown) => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    },
+  });
+  for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+  if (result.failure) core.setFailed(`docker-review: ${result.failure}`);
 }
 
-run().catch((error: unknown) => {
-  core.setFailed(error instanceof ConfigError ? error.message : `docker-review failed: ${(error as Error)?.stack ?? String(error)}`);
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof InputError) return core.setFailed(error.message);
+  // An API failure after retries: say which request and what GitHub answered (never the headers: they hold the token).
+  const request = (error as { request?: { method?: string; url?: string } }).request;
+  if (statusOf(error) !== null) return core.setFailed(`docker-review: ${request?.method ?? ''} ${request?.url ?? ''} failed: ${describeError(error)}${statusOf(error) === 401 ? ' (check the github-token input)' : ''}`.replace(/\s+/g, ' '));
+  core.setFailed(`docker-review failed: ${(error as Error)?.stack ?? String(error)}`);
 });
