@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { hasFlag } from '../../src/parse/shell.js';
-import { apkSubcommand, layerShips, mountCovers, removedAfter, reportAll, runShells, type PendingReport } from './lib/run.js';
+import {
+  apkSubcommand, layerShips, mayHoldOptions, mountCovers, removedAfter, reportAll, runShells, type PendingReport,
+} from './lib/run.js';
 
 const CACHE_DIRS = ['/var/cache/apk', '/etc/apk/cache'];
 
@@ -20,7 +22,8 @@ export default defineRule({
   check(ctx) {
     const pending: PendingReport[] = [];
     for (const run of runShells(ctx.file)) {
-      if (!layerShips(ctx.file, run)) continue;
+      // In a stage only used for COPY --from the index costs build cache, not image size: still worth the one flag.
+      const where = layerShips(ctx.file, run) ? '' : ' (of a build stage: it costs build cache space, not image size)';
       const commands = run.script.commands;
       const adds = commands.filter((c) => ['add', 'upgrade'].includes(apkSubcommand(c)?.value ?? ''));
       if (adds.length === 0) continue;
@@ -33,15 +36,15 @@ export default defineRule({
           pending.push({
             report: {
               range: command.range,
-              message: '`apk update` stores the package index in the layer: `apk add --no-cache` fetches it for the install without keeping it',
+              message: `\`apk update\` stores the package index in the layer${where}: \`apk add --no-cache\` fetches it for the install without keeping it`,
               hint: 'Drop `apk update` and use `apk add --no-cache …`.',
             },
           });
-        } else if (adds.includes(command) && !hasFlag(command, '--no-cache')) {
+        } else if (adds.includes(command) && !hasFlag(command, '--no-cache') && !mayHoldOptions(command, sub)) {
           pending.push({
             report: {
               range: command.range,
-              message: `\`apk ${sub.value}\` without \`--no-cache\` leaves the package index in /var/cache/apk`,
+              message: `\`apk ${sub.value}\` without \`--no-cache\` leaves the package index in /var/cache/apk${where}`,
               hint: `Use \`apk ${sub.value} --no-cache …\`.`,
             },
             insert: { after: sub, text: ' --no-cache' },

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { hasFlag, type ShellCommand, type ShellScript, type ShellWord } from '../../src/parse/shell.js';
 import {
-  APT_INSTALLS, aptConfigValue, aptSubcommand, isTrue, optionSettings, reportAll, rpmSubcommand, runShells, zypperSubcommand,
+  APT_INSTALLS, aptConfigValue, aptSubcommand, isTrue, mayHoldOptions, optionSettings, reportAll, rpmSubcommand, runShells, zypperSubcommand,
   type PendingReport, type RunShell,
 } from './lib/run.js';
 import type { DockerfileFile } from '../../src/parse/dockerfile.js';
@@ -78,7 +78,7 @@ export default defineRule({
           flag = '-y';
         } else continue;
         ctx.applies();
-        if (answered || fedByYes(run.script, command)) continue;
+        if (answered || fedByYes(run.script, command) || mayHoldOptions(command, sub)) continue;
         // `dnf group install`: the flag is safest right after the manager's own name.
         const single = sub.value !== 'group' && sub.value !== 'module';
         pending.push({

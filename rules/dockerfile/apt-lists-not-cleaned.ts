@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { commandsAfter } from '../../src/parse/shell.js';
+import { commandsAfter, type ShellCommand } from '../../src/parse/shell.js';
 import { APT_INSTALLS, aptSubcommand, layerShips, mountCovers, removedAfter, runShells } from './lib/run.js';
 
 const LISTS = '/var/lib/apt/lists';
@@ -25,7 +25,8 @@ export default defineRule({
       if (updates.length === 0) continue;
       const lastUpdate = updates[updates.length - 1];
       // `apt-get update` alone is apt-update-alone's finding; here the lists are judged where they are used.
-      const install = commandsAfter(run.script, updates[0]).find((c) => APT_INSTALLS.has(aptSubcommand(c)?.value ?? ''));
+      const isInstall = (c: ShellCommand): boolean => APT_INSTALLS.has(aptSubcommand(c)?.value ?? '');
+      const install = commandsAfter(run.script, lastUpdate).find(isInstall) ?? commandsAfter(run.script, updates[0]).find(isInstall);
       if (install === undefined) continue;
       ctx.applies();
       if (mountCovers(run.instruction, LISTS)) continue;

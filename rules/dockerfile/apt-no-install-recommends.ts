@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { hasFlag } from '../../src/parse/shell.js';
-import { aptConfigValue, aptSubcommand, isFalse, optionSettings, reportAll, runShells, type PendingReport } from './lib/run.js';
+import {
+  aptConfigValue, aptSubcommand, isFalse, mayHoldOptions, optionSettings, reportAll, runShells, type PendingReport,
+} from './lib/run.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +24,7 @@ export default defineRule({
         const install = aptSubcommand(command);
         if (install?.value !== 'install') continue;
         ctx.applies();
-        if (hasFlag(command, '--no-install-recommends')) continue;
+        if (hasFlag(command, '--no-install-recommends') || mayHoldOptions(command, install)) continue;
         const settings = optionSettings(command, '-o', '--option');
         if (settings.some(([key, value]) => key === 'apt::install-recommends' && isFalse(value))) continue;
         const configured = aptConfigValue(ctx.file, run, command, 'APT::Install-Recommends');

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { argsNoFlags, hasFlag, type ShellCommand } from '../../src/parse/shell.js';
+import { hasFlag, type ShellCommand } from '../../src/parse/shell.js';
+import { readsProgramFromStdin } from './lib/download.js';
 import { APT_INSTALLS, apkSubcommand, aptSubcommand, rpmSubcommand, runShells, zypperSubcommand } from './lib/run.js';
 
 interface Family {
@@ -28,14 +29,21 @@ const FAMILIES: Family[] = [
   },
 ];
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+const INTERPRETERS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'perl', 'ruby', 'node', 'php']);
+const PYTHON = /^python(\d+(\.\d+)*)?$/;
 
-/** A command whose effect cannot be seen: a script, `make`, `eval`, a dynamic command name. It may well install. */
+/**
+ * A command whose effect cannot be seen: a script file (`./install.sh`, `bash deps.sh`, `python3 setup.py`), a script
+ * read from stdin (`curl … | bash`), `make`, `eval`, a command taken from a variable. It may well install packages.
+ */
 function opaque(command: ShellCommand): boolean {
   const name = command.name;
   if (command.nameWord.dynamic || name.endsWith('.sh') || command.nameWord.value.startsWith('./')) return true;
-  if (['make', 'eval', 'source', '.', 'xargs'].includes(name)) return true;
-  return SHELLS.has(name) && !hasFlag(command, '-c') && argsNoFlags(command, ['-o', '+o']).length > 0;
+  if (['make', 'eval', 'source', '.'].includes(name)) return true;
+  if (!INTERPRETERS.has(name) && !PYTHON.test(name)) return false;
+  // The program is in a word we parsed (`bash -c '…'`) or not a script at all (`python3 -m venv`): not opaque.
+  const inline = PYTHON.test(name) ? ['-c', '-m'] : name === 'node' ? ['-e', '-p'] : name === 'php' ? ['-r'] : name === 'perl' || name === 'ruby' ? ['-e', '-E'] : ['-c'];
+  return !hasFlag(command, ...inline) || readsProgramFromStdin(command);
 }
 
 export default defineRule({

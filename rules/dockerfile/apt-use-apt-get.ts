@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { APT_VALUE_FLAGS, replaceWordFix, runShells, subcommandWord } from './lib/run.js';
+import { APT_VALUE_FLAGS, reportAll, runShells, subcommandWord, type PendingReport } from './lib/run.js';
 
 /** apt subcommands that apt-get has under the same name (so `apt` → `apt-get` is a mechanical change). */
 const SAME_IN_APT_GET = new Set([
@@ -27,6 +27,7 @@ export default defineRule({
     strength: 'Scripts use apt-get, not apt',
   },
   check(ctx) {
+    const pending: PendingReport[] = [];
     for (const run of runShells(ctx.file)) {
       for (const command of run.script.commands) {
         if (command.name === 'apt-get' || command.name === 'apt-cache') ctx.applies();
@@ -35,13 +36,15 @@ export default defineRule({
         const sub = subcommandWord(command, APT_VALUE_FLAGS);
         if (sub === null) continue; // `apt --version`, `apt $CMD`
         const same = SAME_IN_APT_GET.has(sub.value);
-        const fix = same && command.nameWord.raw === 'apt' ? replaceWordFix(ctx.file, command.nameWord, 'apt-get') : null;
-        ctx.report({
-          range: command.range,
-          message: `\`apt ${sub.value}\` in a build: use \`${same ? `apt-get ${sub.value}` : ELSEWHERE[sub.value] ?? 'apt-get or apt-cache'}\`, whose interface is stable`,
-          fix: fix ?? undefined,
+        pending.push({
+          report: {
+            range: command.range,
+            message: `\`apt ${sub.value}\` in a build: use \`${same ? `apt-get ${sub.value}` : ELSEWHERE[sub.value] ?? 'apt-get or apt-cache'}\`, whose interface is stable`,
+          },
+          replace: same && command.nameWord.raw === 'apt' ? { word: command.nameWord, text: 'apt-get' } : undefined,
         });
       }
     }
+    reportAll(ctx, pending);
   },
 });

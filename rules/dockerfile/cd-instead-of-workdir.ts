@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { argsNoFlags, commandsAfter, type ShellCommand } from '../../src/parse/shell.js';
-import { normalisePath, removesPath, runShells } from './lib/run.js';
+import { changesOnlyShell, normalisePath, removesPath, runShells } from './lib/run.js';
 
 const TEMP_DIRS = ['/tmp', '/var/tmp', '/dev/shm'];
 
@@ -22,8 +22,11 @@ export default defineRule({
     strength: 'Directories are set with WORKDIR, not cd',
   },
   check(ctx) {
+    if (ctx.file.instructions.some((i) => i.getKeyword() === 'WORKDIR')) ctx.applies();
     for (const run of runShells(ctx.file)) {
-      ctx.applies();
+      if (run.script.commands.some((c) => c.name === 'cd')) ctx.applies();
+      // `export A=1 && cd /x` and the like: the whole RUN has no effect, run-no-effect says so.
+      if (run.script.commands.every(changesOnlyShell) && !run.script.commands.every((c) => c.name === 'cd')) continue;
       const cds = run.script.commands.filter((c) => c.name === 'cd' && !c.inSubshell);
       // Several cds are navigation inside a build script (`cd src && make && cd ..`): WORKDIR cannot replace that.
       if (cds.length !== 1) continue;

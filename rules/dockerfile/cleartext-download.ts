@@ -46,7 +46,9 @@ export default defineRule({
         ctx.applies();
         const clear = downloadUrls(command).filter((w) => {
           const lower = w.value.toLowerCase();
-          return (lower.startsWith('http://') || lower.startsWith('ftp://')) && !isLocalUrl(w.value);
+          // A host from a variable may be internal or local: only a written host is judged.
+          const host = w.value.slice(w.value.indexOf('://') + 3).split('/')[0] ?? '';
+          return (lower.startsWith('http://') || lower.startsWith('ftp://')) && !host.includes('$') && !isLocalUrl(w.value);
         });
         if (clear.length === 0 || verifiedAfter(run.script, command)) continue;
         const url = clear[0].value;

@@ -3,6 +3,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { rangeOf } from '../../src/parse/dockerfile.js';
 import type { Range } from '../../src/engine/types.js';
 import { argsNoFlags, flagValues, hasFlag, type ShellCommand } from '../../src/parse/shell.js';
+import { downloadUrls, isDownloader, isLocalUrl } from './lib/download.js';
 import {
   APT_COMMANDS, PIP_VALUE_FLAGS, RPM_MANAGERS, asPip, isFalse, isTrue, optionSettings, runShells, subcommandWord,
 } from './lib/run.js';
@@ -25,6 +26,11 @@ function insecureEnv(name: string, value: string): string | null {
 }
 
 const RPM_SETTINGS = ['sslverify', 'gpgcheck', 'repo_gpgcheck'];
+
+/** Commands that fetch or install something: the rule has something to judge. */
+const FETCHERS = new Set([
+  'curl', 'wget', 'apk', 'apt-get', 'apt', 'yum', 'dnf', 'dnf5', 'microdnf', 'tdnf', 'zypper', 'rpm', 'npm', 'yarn', 'pnpm', 'git',
+]);
 
 /** What a command does to turn verification off, or null. */
 function insecureCommand(command: ShellCommand): string | null {
@@ -126,10 +132,14 @@ export default defineRule({
     strength: 'Downloads and package installs keep TLS and signature checks on',
   },
   check(ctx) {
-    const runs = runShells(ctx.file);
-    if (runs.length) ctx.applies();
-    for (const run of runs) {
+    for (const run of runShells(ctx.file)) {
       for (const command of run.script.commands) {
+        if (FETCHERS.has(command.name) || asPip(command) !== null) ctx.applies();
+        // `curl -k https://localhost:8443/…`: nothing travels over a network.
+        if (isDownloader(command)) {
+          const urls = downloadUrls(command);
+          if (urls.length > 0 && urls.every((u) => isLocalUrl(u.value))) continue;
+        }
         const what = insecureCommand(command);
         if (what === null) continue;
         ctx.report({

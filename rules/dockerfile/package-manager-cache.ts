@@ -2,7 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../src/engine/rule.js';
 import { argsNoFlags, commandsAfter, hasArg, type ShellCommand, type ShellScript } from '../../src/parse/shell.js';
 import {
-  RPM_MANAGERS, cacheMountTargets, layerShips, mountCovers, removedAfter, rpmSubcommand, runShells, subcommandWord, zypperSubcommand,
+  RPM_MANAGERS, RPM_VALUE_FLAGS, cacheMountTargets, layerShips, mountCovers, removedAfter, rpmSubcommand, runShells,
+  subcommandWord, zypperSubcommand,
 } from './lib/run.js';
 
 interface Manager {
@@ -86,12 +87,14 @@ export default defineRule({
         const last = installs[installs.length - 1];
         if (cleaned(run.script, last, manager)) continue;
         const first = installs[0];
-        const sub = first.args.length ? ` ${argsNoFlags(first, [...NPM_VALUE_FLAGS, ...YARN_VALUE_FLAGS])[0]?.value ?? ''}`.trimEnd() : '';
+        const positional = argsNoFlags(first, [...NPM_VALUE_FLAGS, ...YARN_VALUE_FLAGS, ...RPM_VALUE_FLAGS]).map((w) => w.value);
+        const sub = positional.length === 0 ? '' : ` ${positional[0] === 'global' ? positional.slice(0, 2).join(' ') : positional[0]}`;
         const cleanup = manager.cleanup.replace('<manager>', RPM_MANAGERS.includes(first.name) ? first.name : 'dnf');
+        const cacheDir = first.name === 'dnf' || first.name === 'dnf5' ? '/var/cache/dnf' : manager.dirs[0];
         ctx.report({
           range: first.range,
           message: `\`${first.name}${sub}\` leaves the ${manager.label} cache in the layer: the RUN never runs ${cleanup}`,
-          hint: `End the same RUN with \`&& ${cleanup.slice(1, -1)}\`, or mount the cache: \`RUN --mount=type=cache,target=${manager.dirs[0]} …\`.`,
+          hint: `End the same RUN with \`&& ${cleanup.slice(1, -1)}\`, or mount the cache: \`RUN --mount=type=cache,target=${cacheDir} …\`.`,
         });
       }
     }

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import { variablesAt } from '../../src/parse/dockerfile.js';
 import { commandsAfter, hasFlag, type ShellCommand } from '../../src/parse/shell.js';
 import {
-  asPip, cacheMountTargets, layerShips, pipInstallWord, removedAfter, reportAll, runShells, subcommandWord,
+  asPip, cacheMountTargets, layerShips, mayHoldOptions, pipInstallWord, removedAfter, reportAll, runShells, subcommandWord,
   PIP_VALUE_FLAGS, type PendingReport, type RunShell,
 } from './lib/run.js';
 import type { DockerfileFile } from '../../src/parse/dockerfile.js';
@@ -70,13 +70,14 @@ export default defineRule({
     const pending: PendingReport[] = [];
     const runs = runShells(ctx.file);
     for (const run of runs) {
-      if (!layerShips(ctx.file, run)) continue;
+      // In a stage only used for COPY --from the cache costs build cache, not image size: still worth the one flag.
+      const where = layerShips(ctx.file, run) ? 'in the layer' : 'in the layer (of a build stage: it costs build cache space, not image size)';
       for (const command of run.script.commands) {
         const found = pipInstallWord(command);
         if (found === null) continue;
         ctx.applies();
         const { pip, install } = found;
-        if (hasFlag(pip, '--no-cache-dir')) continue;
+        if (hasFlag(pip, '--no-cache-dir') || mayHoldOptions(pip, install)) continue;
         const cacheDir = run.stage ? variablesAt(ctx.file, run.stage, run.instruction).get('PIP_CACHE_DIR') ?? undefined : undefined;
         if (cacheMounted(run, cacheDir)) continue;
         if (envDisablesCache(ctx.file, run, command) || configDisablesCache(runs, run, command)) continue;
@@ -85,7 +86,7 @@ export default defineRule({
         pending.push({
           report: {
             range: command.range,
-            message: `\`${command.name === pip.name ? command.name : `${command.name} -m pip`} install\` without \`--no-cache-dir\` keeps downloaded wheels in the layer`,
+            message: `\`${pip === command ? command.name : `${command.name} -m pip`} install\` without \`--no-cache-dir\` keeps downloaded wheels ${where}`,
             hint: 'Add `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or mount a cache: `RUN --mount=type=cache,target=/root/.cache/pip …`.',
           },
           insert: { after: install, text: ' --no-cache-dir' },

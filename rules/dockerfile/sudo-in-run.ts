@@ -12,11 +12,12 @@ export default defineRule({
     fixable: false,
     equivalents: { hadolint: ['DL3004'], checkov: ['CKV2_DOCKER_1'], semgrep: ['no-sudo-in-dockerfile'] },
     appliesTo: 'dockerfile',
-    strength: 'No RUN relies on sudo',
+    strength: 'Privileges change with USER, not sudo',
   },
   check(ctx) {
+    // Judged as a strength only where it means something: a file that switches users with USER.
+    if (ctx.file.stages.some((s) => s.instructions.some((i) => i.getKeyword() === 'USER'))) ctx.applies();
     for (const run of runShells(ctx.file)) {
-      ctx.applies();
       for (const command of run.script.commands) {
         if (command.name !== 'sudo' && !command.wrappers.includes('sudo')) continue;
         const what = command.name === 'sudo' ? 'sudo' : `sudo ${shortCommand(command, 2)}`;

@@ -17,6 +17,7 @@ testRule(rule, {
     },
     { name: 'other apt-get subcommands', code: 'FROM debian:12\nRUN apt-get update && apt-get remove -y curl && apt-get clean\n' },
     { name: 'the word install as an argument of something else', code: 'FROM debian:12\nRUN echo apt-get install curl\n' },
+    { name: 'options from a variable', code: 'FROM debian:12\nARG APT_OPTS="-y --no-install-recommends"\nRUN apt-get $APT_OPTS install curl && apt-get install ${INSTALL_FLAGS} git\n' },
     { name: 'no RUN', code: 'FROM debian:12\nCMD ["bash"]\n' },
   ],
   invalid: [
@@ -70,6 +71,12 @@ testRule(rule, {
       name: 'the config is written after the install',
       code: 'FROM debian:12\nRUN apt-get install -y curl\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/90norecommends\n',
       errors: [{ line: 2 }],
+    },
+    {
+      name: 'packages from a variable are not options',
+      code: 'FROM debian:12\nARG PACKAGES="curl git"\nRUN apt-get install -y $PACKAGES gcc-${TARGETARCH}\n',
+      errors: [{ line: 3 }],
+      output: 'FROM debian:12\nARG PACKAGES="curl git"\nRUN apt-get install --no-install-recommends -y $PACKAGES gcc-${TARGETARCH}\n',
     },
     {
       name: 'Install-Recommends=true does not count',

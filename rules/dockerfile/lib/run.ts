@@ -4,7 +4,7 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import { replaceRanges } from '../../../src/engine/fix.js';
 import type { RuleContext } from '../../../src/engine/rule.js';
-import type { Fix, RuleReport } from '../../../src/engine/types.js';
+import type { Fix, Range, RuleReport } from '../../../src/engine/types.js';
 import {
   runInstructions, shellOf, stageAncestry, type DockerfileFile, type DockerfileStage
 } from '../../../src/parse/dockerfile.js';
@@ -324,51 +324,56 @@ export function layerShips(file: DockerfileFile, run: RunShell): boolean {
 // ─── Fixes ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Where `text` can be inserted right after `word`: the word must be written literally on one line (no quotes or
- * escapes), and the file must hold exactly that at the word's range.
+ * The range of `word` when it is written literally on one line (no quotes or escapes) and the file holds exactly that
+ * there: the condition for editing next to it or replacing it.
  */
-function insertionPoint(file: DockerfileFile, word: ShellWord): { line: number; column: number } | null {
+function literalAt(file: DockerfileFile, word: ShellWord): Range | null {
   const { line, column, endLine, endColumn } = word.range;
   if (line !== endLine || word.dynamic || word.raw !== word.value) return null;
   if (file.lines[line - 1]?.slice(column - 1, endColumn - 1) !== word.raw) return null;
-  return { line, column: endColumn };
+  return word.range;
 }
 
-/** A pending finding, with the flag to insert after a word when the fix is mechanical. */
+/** A pending finding, with a mechanical edit when there is one: a flag inserted after a word, or a word replaced. */
 export interface PendingReport {
   report: RuleReport;
   insert?: { after: ShellWord; text: string };
+  replace?: { word: ShellWord; text: string };
+}
+
+/** The single-line edit a pending report asks for, when the file holds the word exactly where the parser put it. */
+function editOf(file: DockerfileFile, pending: PendingReport): { range: Range; text: string } | null {
+  if (pending.insert) {
+    const at = literalAt(file, pending.insert.after);
+    return at && { range: { line: at.line, column: at.endColumn, endLine: at.line, endColumn: at.endColumn }, text: pending.insert.text };
+  }
+  if (pending.replace) {
+    const at = literalAt(file, pending.replace.word);
+    return at && { range: at, text: pending.replace.text };
+  }
+  return null;
 }
 
 /**
- * Reports every pending finding; insertions that land on the same line are merged into one fix, given to each of the
- * findings on that line (applying any one of them fixes them all).
+ * Reports every pending finding. Edits that land on the same line are merged into one fix, given to each finding on
+ * that line (applying any one of them fixes them all), so two findings on one line never carry clashing fixes.
  */
 export function reportAll(ctx: RuleContext<DockerfileFile>, pending: PendingReport[]): void {
-  const edits = new Map<number, { range: RuleReport['range']; text: string }[]>();
-  const points = pending.map((p) => (p.insert ? insertionPoint(ctx.file, p.insert.after) : null));
-  pending.forEach((p, i) => {
-    const point = points[i];
-    if (!point || !p.insert) return;
-    const list = edits.get(point.line) ?? [];
-    if (!list.some((e) => e.range.column === point.column)) {
-      list.push({ range: { line: point.line, column: point.column, endLine: point.line, endColumn: point.column }, text: p.insert.text });
-    }
-    edits.set(point.line, list);
-  });
+  const edits = pending.map((p) => editOf(ctx.file, p));
+  const byLine = new Map<number, { range: Range; text: string }[]>();
+  for (const edit of edits) {
+    if (edit === null) continue;
+    const list = byLine.get(edit.range.line) ?? [];
+    if (!list.some((e) => e.range.column === edit.range.column)) list.push(edit);
+    byLine.set(edit.range.line, list);
+  }
   const fixes = new Map<number, Fix | null>();
-  for (const [line, list] of edits) fixes.set(line, replaceRanges(ctx.file.lines, list));
+  for (const [line, list] of byLine) fixes.set(line, replaceRanges(ctx.file.lines, list));
   pending.forEach((p, i) => {
-    const point = points[i];
-    const fix = point ? fixes.get(point.line) ?? undefined : undefined;
+    const edit = edits[i];
+    const fix = edit ? fixes.get(edit.range.line) ?? undefined : undefined;
     ctx.report(fix ? { ...p.report, fix } : p.report);
   });
-}
-
-/** A fix replacing `word` by `text` (same conditions as an insertion). */
-export function replaceWordFix(file: DockerfileFile, word: ShellWord, text: string): Fix | null {
-  if (insertionPoint(file, word) === null) return null;
-  return replaceRanges(file.lines, [{ range: word.range, text }]);
 }
 
 // ─── Odds and ends ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -384,3 +389,33 @@ export function nameList(names: string[], max = 5): string {
   const shown = names.slice(0, max).map((n) => `\`${n}\``).join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
+
+/** Builtins that only change the running shell (its variables, options, directory): nothing outlives the RUN. */
+const SHELL_STATE = new Set([
+  'export', 'unset', 'alias', 'unalias', 'set', 'shopt', 'umask', 'ulimit', 'cd', 'pushd', 'popd', 'source', '.',
+  'declare', 'typeset', 'readonly', 'local', 'hash', 'trap'
+]);
+
+/** True when the command only changes the shell it runs in: `export A=1`, `source venv/bin/activate`, `conda activate x`. */
+export function changesOnlyShell(command: ShellCommand): boolean {
+  if (SHELL_STATE.has(command.name)) return true;
+  return (command.name === 'conda' || command.name === 'mamba' || command.name === 'micromamba') && command.args[0]?.value === 'activate';
+}
+
+/**
+ * True when options of the command may come from variables, so a missing flag cannot be asserted: a dynamic word
+ * before the subcommand (`apt-get $APT_OPTS install …`), or one named like options anywhere
+ * (`pip install ${PIP_ARGS} flask`, `apk add $APK_FLAGS curl`).
+ */
+export function mayHoldOptions(command: ShellCommand, sub: ShellWord | null): boolean {
+  const at = sub === null ? -1 : command.args.indexOf(sub);
+  return command.args.some((word, i) => {
+    if (!word.dynamic) return false;
+    if (i < at) return true;
+    // `${PIP_ARGS}` → PIP, ARGS; `gcc-${TARGETARCH}` → GCC, TARGETARCH (not options)
+    const tokens = word.raw.toUpperCase().split(/[^A-Z0-9]+/);
+    return tokens.some((t) => OPTION_WORDS.has(t));
+  });
+}
+
+const OPTION_WORDS = new Set(['OPT', 'OPTS', 'OPTION', 'OPTIONS', 'FLAG', 'FLAGS', 'ARG', 'ARGS', 'ARGUMENTS', 'PARAMS']);
