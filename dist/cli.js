@@ -22230,6 +22230,9 @@ import path2 from "node:path";
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 
+// src/parse/shell.ts
+import v8 from "node:v8";
+
 // node_modules/web-tree-sitter/tree-sitter.js
 var __defProp2 = Object.defineProperty;
 var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
@@ -26225,6 +26228,7 @@ function initShell() {
   return initialising;
 }
 async function loadParser() {
+  v8.setFlagsFromString("--liftoff-only");
   await Parser.init({ locateFile: () => locateWasm("tree-sitter.wasm") });
   const bash = await Language.load(locateWasm("tree-sitter-bash.wasm"));
   const parser = new Parser();
@@ -30333,13 +30337,21 @@ function bindMount(volume) {
 }
 
 // rules/dockerfile/healthcheck-missing.ts
+var buildersByProject = /* @__PURE__ */ new WeakMap();
 function composeServicesBuilding(project, dockerfilePath) {
-  return filesOfKind(project, "compose").flatMap(
-    (file) => file.services.flatMap((service) => {
-      const data = effectiveData(file, project, service) ?? service.data;
-      return buildOf(file, project, data)?.dockerfilePath === dockerfilePath ? [data] : [];
-    })
-  );
+  let builders = buildersByProject.get(project);
+  if (!builders) {
+    builders = /* @__PURE__ */ new Map();
+    for (const file of filesOfKind(project, "compose")) {
+      for (const service of file.services) {
+        const data = effectiveData(file, project, service) ?? service.data;
+        const built = buildOf(file, project, data)?.dockerfilePath;
+        if (built) builders.set(built, [...builders.get(built) ?? [], data]);
+      }
+    }
+    buildersByProject.set(project, builders);
+  }
+  return builders.get(dockerfilePath) ?? [];
 }
 function composeHealthcheck(project, dockerfilePath) {
   return composeServicesBuilding(project, dockerfilePath).some((data) => {
@@ -32576,6 +32588,7 @@ function runRules(project, rules, config) {
     const message = meta === PARSE_ERROR ? `not a text file (${unread.reason}): Docker cannot read it` : `not reviewed: ${unread.reason}`;
     pending.push({ meta, path: unread.path, report: { range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, message, scope: "file" }, lines: [] });
   }
+  const ruleTime = process.env.DOCKER_REVIEW_TIMING ? /* @__PURE__ */ new Map() : null;
   const broken = new Set(project.problems.filter((p) => p.message.startsWith("invalid YAML") || p.message.startsWith("YAML rejected")).map((p) => p.path));
   for (const file of project.files) {
     if (broken.has(file.path)) continue;
@@ -32590,17 +32603,24 @@ function runRules(project, rules, config) {
         },
         applies: () => applied.add(rule.meta.id)
       };
+      const started = ruleTime ? performance.now() : 0;
       try {
         rule.check(ctx);
       } catch (error) {
         ruleErrors.push({ ruleId: rule.meta.id, path: file.path, message: error.stack ?? String(error) });
       }
+      if (ruleTime) ruleTime.set(rule.meta.id, (ruleTime.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
+  }
+  if (ruleTime) {
+    const slowest = [...ruleTime].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    process.stderr.write(`timing: slowest rules ${slowest.map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(", ")}
+`);
   }
   const suppressionCache = /* @__PURE__ */ new Map();
   const suppressed = (p) => {
     const file = project.byPath.get(p.path);
-    if (!file) return false;
+    if (!file || !file.text.includes("docker-review-disable")) return false;
     let s2 = suppressionCache.get(p.path);
     if (!s2) suppressionCache.set(p.path, s2 = suppressionsOf(file));
     return s2.suppresses(p.meta.id, p.report.range.line);
@@ -32768,10 +32788,16 @@ async function discover(ws, paths, options = {}) {
 // src/review.ts
 async function review(options) {
   const { workspace, config, rules } = options;
-  await initShell();
+  const timer = phaseTimer();
+  const shellReady = initShell();
   const { files: discovered, problems } = await discover(workspace, options.paths, { ignore: config.ignore });
+  timer("discover");
   const project = await loadProject(workspace, discovered);
+  timer("read+parse");
+  await shellReady;
+  timer("shell init wait");
   const run2 = runRules(project, rules, config);
+  timer("rules");
   let findings = run2.findings;
   let reviewedPaths = allPaths(project);
   let changedFiles = null;
@@ -32808,6 +32834,16 @@ async function review(options) {
     rules: [...BUILTIN_META, ...enabledRules.map((r) => r.meta)],
     notices,
     changedFiles
+  };
+}
+function phaseTimer() {
+  if (!process.env.DOCKER_REVIEW_TIMING) return () => void 0;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`timing: ${phase} ${(now - last).toFixed(1)} ms
+`);
+    last = now;
   };
 }
 function allPaths(project) {

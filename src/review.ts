@@ -49,10 +49,17 @@ export interface ReviewOptions {
 
 export async function review(options: ReviewOptions): Promise<ReviewResult> {
   const { workspace, config, rules } = options;
-  await initShell();
+  const timer = phaseTimer();
+  // The grammar loads while the tree is walked and files are read.
+  const shellReady = initShell();
   const { files: discovered, problems } = await discover(workspace, options.paths, { ignore: config.ignore });
+  timer('discover');
   const project = await loadProject(workspace, discovered);
+  timer('read+parse');
+  await shellReady;
+  timer('shell init wait');
   const run = runRules(project, rules, config);
+  timer('rules');
 
   let findings = run.findings;
   let reviewedPaths = allPaths(project);
@@ -91,6 +98,17 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
     rules: [...BUILTIN_META, ...enabledRules.map((r) => r.meta)],
     notices,
     changedFiles,
+  };
+}
+
+/** `DOCKER_REVIEW_TIMING=1` prints each stage's wall time to stderr (for bench notes; never asserted). */
+function phaseTimer(): (phase: string) => void {
+  if (!process.env.DOCKER_REVIEW_TIMING) return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    process.stderr.write(`timing: ${phase} ${(now - last).toFixed(1)} ms\n`);
+    last = now;
   };
 }
 

@@ -4,14 +4,24 @@ import type { ComposeData } from '../../src/parse/compose.js';
 import { rangeOf, stageAncestry, stageInstructions, targetStage } from '../../src/parse/dockerfile.js';
 import { buildOf, effectiveData } from '../compose/lib.js';
 
+const buildersByProject = new WeakMap<Project, Map<string, ComposeData[]>>();
+
 /** The compose services (of any compose file in the project) that build the Dockerfile at `dockerfilePath`, `extends` applied. */
 export function composeServicesBuilding(project: Project, dockerfilePath: string): ComposeData[] {
-  return filesOfKind(project, 'compose').flatMap((file) =>
-    file.services.flatMap((service) => {
-      const data = effectiveData(file, project, service) ?? service.data;
-      return buildOf(file, project, data)?.dockerfilePath === dockerfilePath ? [data] : [];
-    }),
-  );
+  let builders = buildersByProject.get(project);
+  if (!builders) {
+    // One pass over every service, shared by every Dockerfile and rule of this review.
+    builders = new Map();
+    for (const file of filesOfKind(project, 'compose')) {
+      for (const service of file.services) {
+        const data = effectiveData(file, project, service) ?? service.data;
+        const built = buildOf(file, project, data)?.dockerfilePath;
+        if (built) builders.set(built, [...(builders.get(built) ?? []), data]);
+      }
+    }
+    buildersByProject.set(project, builders);
+  }
+  return builders.get(dockerfilePath) ?? [];
 }
 
 /** A compose service that builds `dockerfilePath` and gives the container a healthcheck (or explicitly disables it). */

@@ -39,6 +39,7 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
     pending.push({ meta, path: unread.path, report: { range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, message, scope: 'file' }, lines: [] });
   }
 
+  const ruleTime = process.env.DOCKER_REVIEW_TIMING ? new Map<string, number>() : null;
   const broken = new Set(project.problems.filter((p) => p.message.startsWith('invalid YAML') || p.message.startsWith('YAML rejected')).map((p) => p.path));
   for (const file of project.files) {
     if (broken.has(file.path)) continue;
@@ -53,18 +54,25 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
         },
         applies: () => applied.add(rule.meta.id),
       };
+      const started = ruleTime ? performance.now() : 0;
       try {
         rule.check(ctx as never);
       } catch (error) {
         ruleErrors.push({ ruleId: rule.meta.id, path: file.path, message: (error as Error).stack ?? String(error) });
       }
+      if (ruleTime) ruleTime.set(rule.meta.id, (ruleTime.get(rule.meta.id) ?? 0) + performance.now() - started);
     }
   }
 
+  if (ruleTime) {
+    const slowest = [...ruleTime].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    process.stderr.write(`timing: slowest rules ${slowest.map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ')}\n`);
+  }
   const suppressionCache = new Map<string, ReturnType<typeof suppressionsOf>>();
   const suppressed = (p: Pending) => {
     const file = project.byPath.get(p.path);
-    if (!file) return false;
+    // Only files that mention the directive are scanned for comments (by their parser) at all.
+    if (!file || !file.text.includes('docker-review-disable')) return false;
     let s = suppressionCache.get(p.path);
     if (!s) suppressionCache.set(p.path, (s = suppressionsOf(file)));
     return s.suppresses(p.meta.id, p.report.range.line);
