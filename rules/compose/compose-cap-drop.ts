@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { effectiveData, isOverrideFile, scalarText } from './lib.js';
+import { judgedServices, scalarText } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,12 +16,7 @@ export default defineRule({
     strength: 'Every service drops the capabilities it does not need',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data) continue;
-      ctx.applies();
+    for (const { service, data } of judgedServices(ctx, { includeJobs: true })) {
       const drops = Array.isArray(data.cap_drop) ? data.cap_drop.map((c) => scalarText(c)?.trim().toUpperCase()) : [];
       if (drops.includes('ALL') || drops.includes('CAP_ALL')) continue;
       ctx.report({

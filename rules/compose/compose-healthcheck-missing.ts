@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { buildOf, effectiveData, healthOf, imageRepository, isOneShot, isOverrideFile } from './lib.js';
+import { buildOf, healthOf, imageRepository, judgedServices } from './lib.js';
 
 /** A probe that works in the official image, by the image's last path segment. */
 const PROBES: Record<string, string> = {
@@ -28,11 +28,7 @@ export default defineRule({
   },
   check(ctx) {
     const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data || isOneShot(file, service, data)) continue;
-      ctx.applies();
+    for (const { service, data } of judgedServices(ctx)) {
       if (healthOf(file, project, data).state !== 'absent') continue;
       const build = buildOf(file, project, data);
       const where = build?.dockerfile ? ` (nor a HEALTHCHECK in \`${build.dockerfile.path}\`)` : '';

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { rangeAt } from '../../src/parse/compose.js';
-import { asMap, effectiveData, interpolate, isOneShot, isOverrideFile, scalarText, servicePath } from './lib.js';
+import { asMap, interpolate, judgedServices, scalarText, servicePath } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,12 +16,8 @@ export default defineRule({
     strength: 'Every service rotates its logs',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data || isOneShot(file, service, data)) continue;
-      ctx.applies();
+    const { file } = ctx;
+    for (const { service, data } of judgedServices(ctx)) {
       const logging = asMap(data.logging);
       const driverText = scalarText(logging?.driver);
       const driver = driverText === null ? null : interpolate(driverText);

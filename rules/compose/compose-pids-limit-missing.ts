@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { asMap, effectiveData, isOneShot, isOverrideFile, scalarText } from './lib.js';
+import { asMap, judgedServices, scalarText } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,12 +16,7 @@ export default defineRule({
     strength: 'Every service limits its number of processes',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data || isOneShot(file, service, data)) continue;
-      ctx.applies();
+    for (const { service, data } of judgedServices(ctx)) {
       const limit = scalarText(data.pids_limit) ?? scalarText(asMap(asMap(asMap(data.deploy)?.resources)?.limits)?.pids);
       const n = limit === null ? NaN : Number(limit);
       if (limit !== null && !(n <= 0)) continue;

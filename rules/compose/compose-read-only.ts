@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { effectiveData, isOverrideFile } from './lib.js';
+import { judgedServices } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,12 +16,7 @@ export default defineRule({
     strength: 'Every service runs with a read-only root filesystem',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data) continue;
-      ctx.applies();
+    for (const { service, data } of judgedServices(ctx, { includeJobs: true })) {
       if (data.read_only !== undefined && data.read_only !== null) continue;
       ctx.report({
         range: service.keyRange,

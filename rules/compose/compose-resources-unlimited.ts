@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { asMap, effectiveData, isOneShot, isOverrideFile } from './lib.js';
+import { asMap, judgedServices } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -15,12 +15,7 @@ export default defineRule({
     strength: 'Every service has a memory limit',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data || isOneShot(file, service, data)) continue;
-      ctx.applies();
+    for (const { service, data } of judgedServices(ctx)) {
       const limits = asMap(asMap(asMap(data.deploy)?.resources)?.limits);
       if (isSet(data.mem_limit) || isSet(limits?.memory)) continue;
       const cpus = isSet(data.cpus) || isSet(limits?.cpus);

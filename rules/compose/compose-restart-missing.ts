@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { asMap, effectiveData, isOneShot, isOverrideFile } from './lib.js';
+import { asMap, judgedServices } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -14,12 +14,7 @@ export default defineRule({
     strength: 'Every long-running service has a restart policy',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    if (isOverrideFile(file, project)) return;
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data || isOneShot(file, service, data)) continue;
-      ctx.applies();
+    for (const { service, data } of judgedServices(ctx)) {
       if (data.restart !== undefined && data.restart !== null) continue;
       if (asMap(asMap(data.deploy)?.restart_policy)) continue;
       ctx.report({

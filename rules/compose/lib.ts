@@ -2,6 +2,7 @@
 // healthchecks (Compose and Dockerfile) and dependencies. Positions always come from the parser (`rangeAt`).
 import path from 'node:path';
 import { isScalar } from 'yaml';
+import type { RuleContext } from '../../src/engine/rule.js';
 import type { Range } from '../../src/engine/types.js';
 import type { Project } from '../../src/model/project.js';
 import { locate, rangeAt, type ComposeData, type ComposeFile, type ComposeService, type YamlPath } from '../../src/parse/compose.js';
@@ -522,4 +523,22 @@ export function findService(file: ComposeFile, project: Project, name: string): 
     if (found) return { file: other, service: found };
   }
   return null;
+}
+
+/**
+ * The services a per-service rule judges, with `extends` applied: none in an override file (partial by design), and
+ * no one-shot jobs unless `includeJobs`. Marks the rule as applying for each one.
+ */
+export function* judgedServices(
+  ctx: RuleContext<ComposeFile>,
+  options: { includeJobs?: boolean } = {},
+): Generator<{ service: ComposeService; data: ComposeData }> {
+  const { file, project } = ctx;
+  if (isOverrideFile(file, project)) return;
+  for (const service of file.services) {
+    const data = effectiveData(file, project, service);
+    if (!data || (!options.includeJobs && isOneShot(file, service, data))) continue;
+    ctx.applies();
+    yield { service, data };
+  }
 }

@@ -2,20 +2,15 @@
 // commit to review (the default pull_request checkout is the merge commit), and for base commits not in the clone.
 // Confined like the other workspaces: regular files of the tree only (no symlinks, no submodules), a size cap.
 import { decodeText } from '../workspace/decode.js';
-import { DEFAULT_MAX_FILE_BYTES, normalizeRelative, type ReadResult, type Workspace } from '../workspace/workspace.js';
+import { oversize, TreeIndex, type TreeBlob } from '../workspace/tree-index.js';
+import { DEFAULT_MAX_FILE_BYTES, type ReadResult, type Workspace } from '../workspace/workspace.js';
 import { describeError, type GitHub } from './client.js';
-
-interface TreeBlob {
-  sha: string;
-  size: number;
-}
 
 /** Blob contents by blob sha, shared by the workspaces of one run: a file unchanged between base and head is fetched once. */
 export type BlobCache = Map<string, Promise<ReadResult>>;
 
 export class ApiTreeWorkspace implements Workspace {
-  private readonly blobs = new Map<string, TreeBlob>();
-  private readonly dirs = new Set<string>(['']);
+  private readonly tree = new TreeIndex();
   /** GitHub cut the recursive tree short (over 100,000 entries or 7 MB): some files are missing. */
   truncated = false;
 
@@ -42,31 +37,16 @@ export class ApiTreeWorkspace implements Workspace {
     });
     ws.truncated = Boolean(data.truncated);
     for (const entry of data.tree) {
-      const path = entry.path === undefined ? null : normalizeRelative(entry.path);
-      if (!path || !entry.sha) continue;
-      if (entry.type === 'tree') {
-        ws.addDir(path);
-        continue;
-      }
-      // Regular files only: symlinks (120000) and submodules (commit entries) are never followed.
-      if (entry.type !== 'blob' || (entry.mode !== '100644' && entry.mode !== '100755')) continue;
-      ws.blobs.set(path, { sha: entry.sha, size: entry.size ?? 0 });
-      const slash = path.lastIndexOf('/');
-      if (slash > 0) ws.addDir(path.slice(0, slash));
+      if (entry.path !== undefined && entry.sha) ws.tree.addEntry(entry.path, entry.type ?? '', entry.mode ?? '', entry.sha, entry.size ?? 0);
     }
     return ws;
   }
 
-  private addDir(dir: string): void {
-    for (let i = dir.indexOf('/'); i >= 0; i = dir.indexOf('/', i + 1)) this.dirs.add(dir.slice(0, i));
-    this.dirs.add(dir);
-  }
-
   read(relPath: string): Promise<ReadResult> {
-    const rel = normalizeRelative(relPath);
-    const blob = rel === null ? undefined : this.blobs.get(rel);
-    if (!blob || rel === null) return Promise.resolve({ ok: false, reason: 'not found inside the repository' });
-    if (blob.size > this.maxFileBytes) return Promise.resolve({ ok: false, reason: `too large (${blob.size} bytes; the limit is ${this.maxFileBytes})` });
+    const blob = this.tree.blob(relPath);
+    if (!blob) return Promise.resolve({ ok: false, reason: 'not found inside the repository' });
+    const refused = oversize(blob.size, this.maxFileBytes);
+    if (refused) return Promise.resolve(refused);
     let cached = this.cache.get(blob.sha);
     if (!cached) {
       cached = this.fetchBlob(blob);
@@ -79,31 +59,17 @@ export class ApiTreeWorkspace implements Workspace {
     try {
       const { data } = await this.gh.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...this.repo, file_sha: blob.sha });
       const bytes = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
-      if (bytes.length > this.maxFileBytes) return { ok: false, reason: `too large (${bytes.length} bytes; the limit is ${this.maxFileBytes})` };
-      return decodeText(bytes);
+      return oversize(bytes.length, this.maxFileBytes) ?? decodeText(bytes);
     } catch (error) {
       return { ok: false, reason: `cannot be read through the API (${describeError(error)})` };
     }
   }
 
   async exists(relPath: string): Promise<'file' | 'dir' | null> {
-    const rel = normalizeRelative(relPath);
-    if (rel === null) return null;
-    return this.blobs.has(rel) ? 'file' : this.dirs.has(rel) ? 'dir' : null;
+    return this.tree.exists(relPath);
   }
 
   async list(relDir: string): Promise<{ name: string; type: 'file' | 'dir' }[] | null> {
-    const rel = normalizeRelative(relDir);
-    if (rel === null || !this.dirs.has(rel)) return null;
-    const prefix = rel ? `${rel}/` : '';
-    const entries = new Map<string, 'file' | 'dir'>();
-    for (const [set, type] of [[this.blobs.keys(), 'file'], [this.dirs.values(), 'dir']] as const) {
-      for (const path of set) {
-        if (!path.startsWith(prefix) || path === rel) continue;
-        const rest = path.slice(prefix.length);
-        if (rest && !rest.includes('/')) entries.set(rest, type);
-      }
-    }
-    return [...entries].map(([name, type]) => ({ name, type })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return this.tree.list(relDir);
   }
 }
