@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path14,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path14,
         method,
         body: body2,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path14, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path14, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body: body2, headers, query } = opts;
+      const { path: path14, method, body: body2, headers, query } = opts;
       return {
-        path: path8,
+        path: path14,
         method,
         body: body2,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11653,7 +11653,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module2) {
     "use strict";
-    var { isIP } = __require("node:net");
+    var { isIP: isIP2 } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -11908,7 +11908,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          if (isIP2(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler2);
           }
           instance2.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i2 = 0; i2 < path8.length; ++i2) {
-        const code = path8.charCodeAt(i2);
+    function validateCookiePath(path14) {
+      for (let i2 = 0; i2 < path14.length; ++i2) {
+        const code = path14.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20892,7 +20892,7 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func2, context, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func3, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
@@ -20903,7 +20903,7 @@ var require_code2 = __commonJS({
       if (it.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
       const args2 = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
-      return context !== codegen_1.nil ? (0, codegen_1._)`${func2}.call(${context}, ${args2})` : (0, codegen_1._)`${func2}(${args2})`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func3}.call(${context}, ${args2})` : (0, codegen_1._)`${func3}(${args2})`;
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
@@ -20999,8 +20999,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate3 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate3);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -22073,28 +22073,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate3 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate3 });
+        validate3.errors = null;
+        validate3.schema = sch.schema;
+        validate3.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate3.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate3.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate3.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate3.source)
+            validate3.source.evaluated = (0, codegen_1.stringify)(validate3.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate3;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -22391,8 +22391,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22466,11 +22466,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path8.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22500,8 +22500,8 @@ var require_utils2 = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP2) {
+      const re = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
@@ -22833,8 +22833,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23198,12 +23198,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -23219,9 +23219,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -23244,7 +23244,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP = false;
+      let isIP2 = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -23306,15 +23306,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP = true;
+            isIP2 = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -23331,14 +23331,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
+          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP2) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -23526,7 +23526,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -23896,9 +23896,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -26009,7 +26009,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -26028,11 +26028,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module2.exports = exports = Ajv2;
-    module2.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module2.exports = exports = Ajv3;
+    module2.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -26144,17 +26144,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path8);
+            const ci = visit_(i2, node.items[i2], visitor, path14);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26165,13 +26165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26192,17 +26192,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path8);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path14);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26213,13 +26213,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26246,23 +26246,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26684,19 +26684,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -26705,14 +26705,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -26874,10 +26874,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i2 = path8.length - 1; i2 >= 0; --i2) {
-        const k = path8[i2];
+      for (let i2 = path14.length - 1; i2 >= 0; --i2) {
+        const k = path14[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26896,7 +26896,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26926,11 +26926,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26944,8 +26944,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26959,8 +26959,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26978,8 +26978,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26989,8 +26989,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29505,9 +29505,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29582,14 +29582,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29618,10 +29618,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29638,13 +29638,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -29818,7 +29818,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -29855,7 +29855,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -29889,9 +29889,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -29920,7 +29920,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -31605,9 +31605,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31616,23 +31616,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -31643,10 +31643,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -34175,7 +34175,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i2, k, keys, len, next, start2;
+            var cursor, end, found2, i2, k, keys, len, next, start2;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -34184,10 +34184,10 @@ var require_light = __commonJS({
             start2 = `b_${this.id}-`.length;
             end = "_settings".length;
             while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              [next, found2] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i2 = 0, len = found.length; i2 < len; i2++) {
-                k = found[i2];
+              for (i2 = 0, len = found2.length; i2 < len; i2++) {
+                k = found2[i2];
                 keys.push(k.slice(start2, -end));
               }
             }
@@ -36331,10 +36331,10 @@ var init_main = __esm({
         return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
       }
       Is2.uinteger = uinteger2;
-      function func2(value) {
+      function func3(value) {
         return toString.call(value) === "[object Function]";
       }
-      Is2.func = func2;
+      Is2.func = func3;
       function objectLiteral(value) {
         return value !== null && typeof value === "object";
       }
@@ -37172,7 +37172,7 @@ var require_instruction = __commonJS({
         let offset = this.document.offsetAt(range2.start) + extra;
         let start2 = false;
         let comment = false;
-        let found = -1;
+        let found2 = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
         let escapeMarker = -1;
@@ -37190,15 +37190,15 @@ var require_instruction = __commonJS({
                 }
               }
               continue;
-            } else if (found !== -1) {
+            } else if (found2 !== -1) {
               if (escapeMarker === -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i2))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + i2))));
               } else {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
               }
               escapeMarker = -1;
               escapedArg = "";
-              found = -1;
+              found2 = -1;
             }
           } else if (char === this.escapeChar) {
             let next = fullArgs.charAt(i2 + 1);
@@ -37215,14 +37215,14 @@ var require_instruction = __commonJS({
                     comment = false;
                     escaping = true;
                     start2 = true;
-                    if (found !== -1) {
+                    if (found2 !== -1) {
                       escapeMarker = i2;
                     }
                     i2 = j;
                     break whitespaceCheck;
                   default:
                     escapeMarker = i2;
-                    if (found === -1) {
+                    if (found2 === -1) {
                       i2 = j - 1;
                     }
                     break whitespaceCheck;
@@ -37232,7 +37232,7 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start2 = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i2;
               }
               i2 += 2;
@@ -37240,15 +37240,15 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start2 = true;
-              if (found !== -1 && escapeMarker === -1) {
+              if (found2 !== -1 && escapeMarker === -1) {
                 escapeMarker = i2;
               }
               i2++;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapeMarker = -1;
               escapedWhitespaceDetected = false;
@@ -37260,8 +37260,8 @@ var require_instruction = __commonJS({
               } else {
                 escapedArg = escapedArg + next;
               }
-              if (found === -1) {
-                found = i2;
+              if (found2 === -1) {
+                found2 = i2;
               }
               i2++;
             }
@@ -37270,26 +37270,26 @@ var require_instruction = __commonJS({
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found = -1;
+                found2 = -1;
               }
               escapedWhitespaceDetected = false;
               escaping = false;
               escapeMarker = -1;
               escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i2;
+              if (found2 === -1) {
+                found2 = i2;
               }
             }
             start2 = false;
           }
         }
-        if (found !== -1) {
+        if (found2 !== -1) {
           if (escapeMarker === -1) {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + fullArgs.length))));
           } else {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
           }
         }
         return args2;
@@ -37969,9 +37969,9 @@ var require_flag = __commonJS({
         return this.valueRange;
       }
       getOption(name2) {
-        for (const option of this.options) {
-          if (option.getName() === name2) {
-            return option;
+        for (const option2 of this.options) {
+          if (option2.getName() === name2) {
+            return option2;
           }
         }
         return null;
@@ -39421,9 +39421,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path8 = this.getPath();
-        if (path8 === null || path8.startsWith("/")) {
-          return path8;
+        const path14 = this.getPath();
+        if (path14 === null || path14.startsWith("/")) {
+          return path14;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -39435,7 +39435,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path8 : parent + "/" + path8;
+              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
             }
           }
         }
@@ -39548,13 +39548,13 @@ var require_imageTemplate = __commonJS({
        * Gets all the COPY instructions that are defined in this image.
        */
       getCOPYs() {
-        let copies = [];
+        let copies2 = [];
         for (let instruction of this.instructions) {
           if (instruction instanceof copy_1.Copy) {
-            copies.push(instruction);
+            copies2.push(instruction);
           }
         }
-        return copies;
+        return copies2;
       }
       /**
        * Gets all the ENTRYPOINT instructions that are defined in this image.
@@ -40536,7 +40536,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
     "use strict";
-    var path8 = __require("path");
+    var path14 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module2.exports = factory;
@@ -40545,22 +40545,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path8.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path8.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path8.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path8.sep === "/") {
+      if (path14.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path8.sep);
+      return file.replace(/\//g, path14.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -40609,13 +40609,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path9) => this._filter(path9));
+        return make_array(paths).filter((path15) => this._filter(path15));
       }
       createFilter() {
-        return (path9) => this._filter(path9);
+        return (path15) => this._filter(path15);
       }
-      ignores(path9) {
-        return !this._filter(path9);
+      ignores(path15) {
+        return !this._filter(path15);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -40654,36 +40654,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path8.sep),
+          dirs: pattern.split(path14.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path9) {
-        if (!path9) {
+      _filter(path15) {
+        if (!path15) {
           return false;
         }
-        if (path9 in this._cache) {
-          return this._cache[path9];
+        if (path15 in this._cache) {
+          return this._cache[path15];
         }
-        return this._cache[path9] = this._test(path9);
+        return this._cache[path15] = this._test(path15);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path8.dirname(file));
-        const parentPathDirs = parentPath.split(path8.sep);
+        const parentPath = cleanPath(path14.dirname(file));
+        const parentPathDirs = parentPath.split(path14.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
-                match = match || this._match(parentPathDirs.slice(0, i2).join(path8.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i2).join(path14.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path8.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
             }
           }
           if (match) {
@@ -40702,13 +40702,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path8.sep === "\\" ? "\\\\" : path8.sep;
+        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
         for (let i2 = 0; i2 < rule.pattern.length; i2++) {
           const ch = rule.pattern[i2];
           if (ch === "*") {
             if (rule.pattern[i2 + 1] === "*") {
               i2++;
-              if (rule.pattern[i2 + 1] === path8.sep) {
+              if (rule.pattern[i2 + 1] === path14.sep) {
                 i2++;
               }
               if (rule.pattern[i2 + 1] === void 0) {
@@ -40724,7 +40724,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path8.sep === "\\") {
+            if (path14.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41001,8 +41001,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -41057,7 +41057,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
+    var scan2 = (input, options) => {
       const opts = options || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
@@ -41346,7 +41346,7 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module2.exports = scan;
+    module2.exports = scan2;
   }
 });
 
@@ -42369,7 +42369,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
-    var scan = require_scan();
+    var scan2 = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils3();
     var constants3 = require_constants6();
@@ -42460,7 +42460,7 @@ var require_picomatch = __commonJS({
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.scan = (input, options) => scan2(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -43034,6 +43034,7 @@ var PRIORITIES = ["critical", "high", "medium", "low"];
 // src/engine/config.ts
 var DEFAULT_CONFIG_PATH = ".github/docker-review.yml";
 var FAIL_ON = [...PRIORITIES, "never"];
+var TRUSTED_REGISTRY_CODE = "DL3026";
 var ConfigError = class extends Error {
 };
 var CONFIG_SCHEMA = {
@@ -43044,6 +43045,11 @@ var CONFIG_SCHEMA = {
   properties: {
     "fail-on": { enum: [...FAIL_ON], description: "Lowest priority that fails the review." },
     ignore: { type: "array", items: { type: "string", minLength: 1 }, description: "Globs of files or folders not to review." },
+    "trusted-registries": {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description: "Registries base images may come from (`docker.io` for Docker Hub, `*.example.com` for subdomains); turns on untrusted-registry."
+    },
     rules: {
       type: "object",
       description: "Per-rule settings: on/off, a priority, or both.",
@@ -43073,36 +43079,66 @@ function defaultConfig(rules) {
     failOn: "critical",
     ignore: [],
     rules: new Map(rules.map((r) => [r.meta.id, { enabled: r.meta.enabledByDefault !== false, priority: r.meta.priority }])),
-    source: null
+    trustedRegistries: null,
+    hadolintPragmas: true,
+    source: null,
+    notices: []
   };
 }
-function parseConfig(text, source, rules) {
+function cloneConfig(config) {
+  return {
+    ...config,
+    ignore: [...config.ignore],
+    rules: new Map([...config.rules].map(([id, setting]) => [id, { ...setting }])),
+    trustedRegistries: config.trustedRegistries && [...config.trustedRegistries],
+    notices: [...config.notices]
+  };
+}
+function readYamlConfig(text, source) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const where = (offset) => offset === void 0 ? source : `${source}:${lineCounter.linePos(offset).line}`;
-  if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => `${where(e.pos[0])}: invalid YAML: ${e.message.split("\n")[0]}`).join("\n"));
-  const data = doc.toJS() ?? {};
-  const offsetOf = (pointer) => {
+  const at = (offset) => offset === void 0 ? source : `${source}:${lineCounter.linePos(offset).line}`;
+  if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => `${at(e.pos[0])}: invalid YAML: ${e.message.split("\n")[0]}`).join("\n"));
+  const where = (pointer, options = {}) => {
     const segments = pointer.split("/").slice(1).map((s2) => s2.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (options.key && segments.length) {
+      const parent = segments.length === 1 ? doc.contents : doc.getIn(segments.slice(0, -1), true);
+      const items = parent?.items;
+      const pair = items?.find((p) => p.key !== void 0 && String(p.key?.value) === segments[segments.length - 1]);
+      if (pair?.key?.range) return at(pair.key.range[0]);
+    }
     const node = doc.getIn(segments, true);
-    return node?.range?.[0];
+    return at(node?.range?.[0]);
   };
-  const pointerOf = (e) => e.keyword === "additionalProperties" ? `${e.instancePath}/${e.params.additionalProperty}` : e.instancePath;
-  const problems = validate(data).map((e) => `${where(offsetOf(pointerOf(e)))}: ${describe(e)}`);
+  return { data: doc.toJS() ?? {}, where };
+}
+function enableTrustedRegistryRules(config, rules) {
+  for (const rule of rules) {
+    if (rule.meta.equivalents.hadolint?.includes(TRUSTED_REGISTRY_CODE)) config.rules.get(rule.meta.id).enabled = true;
+  }
+}
+function parseConfig(text, source, rules, base = defaultConfig(rules)) {
+  const { data, where } = readYamlConfig(text, source);
+  const pointerOf2 = (e) => e.keyword === "additionalProperties" ? `${e.instancePath}/${e.params.additionalProperty}` : e.instancePath;
+  const problems = validate(data).map((e) => `${where(pointerOf2(e))}: ${describe(e)}`);
   const known = new Set(rules.map((r) => r.meta.id));
   const ruleSettings = data.rules ?? {};
   for (const id of Object.keys(ruleSettings)) {
     if (!known.has(id)) {
       const hint = closest(id, [...known]);
-      problems.push(`${where(offsetOf(`/rules/${id}`))}: unknown rule \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}`);
+      problems.push(`${where(`/rules/${id.replace(/~/g, "~0").replace(/\//g, "~1")}`)}: unknown rule \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ""}`);
     }
   }
   if (problems.length) throw new ConfigError([...new Set(problems)].join("\n"));
-  const config = defaultConfig(rules);
+  const config = cloneConfig(base);
   config.source = source;
   const typed = data;
   if (typed["fail-on"]) config.failOn = typed["fail-on"];
   if (typed.ignore) config.ignore = typed.ignore;
+  if (typed["trusted-registries"]) {
+    config.trustedRegistries = typed["trusted-registries"];
+    enableTrustedRegistryRules(config, rules);
+  }
   for (const [id, value] of Object.entries(ruleSettings)) {
     const setting = config.rules.get(id);
     if (value === "off" || value === false) setting.enabled = false;
@@ -43523,7 +43559,7 @@ function parse(options) {
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
@@ -44624,17 +44660,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start2 = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path8 = requestOptions.url.replace(options.baseUrl, "");
+    const path14 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path8} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path14} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       throw error2;
     });
@@ -47347,7 +47383,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47830,11 +47866,11 @@ function parseGitDiff(text) {
       const m = /^diff --git (?:"?a\/)(.+?)"? (?:"?b\/)(.+?)"?$/.exec(lines[0]);
       if (m) oldPath = m[1], newPath = m[2];
     }
-    const path8 = status === "removed" ? oldPath : newPath ?? oldPath;
-    if (!path8) continue;
+    const path14 = status === "removed" ? oldPath : newPath ?? oldPath;
+    if (!path14) continue;
     const parsed = hunkStart >= 0 ? parsePatch(lines.slice(hunkStart).join("\n")) : emptyLines();
-    diff.set(path8, {
-      path: path8,
+    diff.set(path14, {
+      path: path14,
       status,
       previousPath: status === "renamed" ? oldPath : null,
       ...parsed,
@@ -47990,7 +48026,7 @@ function bool(name2, raw, fallback) {
 
 // src/github/run.ts
 import { promises as fs6 } from "node:fs";
-import path7 from "node:path";
+import path13 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -48022,13 +48058,13 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
   { tag, collection: "map", nodeClass: import_yaml2.YAMLMap, identify: () => false },
   { tag, collection: "seq", nodeClass: import_yaml2.YAMLSeq, identify: () => false }
 ]);
-function parseCompose(path8, text) {
+function parseCompose(path14, text) {
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false });
   const problems = [];
   const lines = splitLines(text);
   for (const error2 of doc.errors) {
-    problems.push({ path: path8, message: `invalid YAML: ${firstLine(error2.message)}`, range: fromOffsets(lineCounter, error2.pos[0], error2.pos[1]) });
+    problems.push({ path: path14, message: `invalid YAML: ${firstLine(error2.message)}`, range: fromOffsets(lineCounter, error2.pos[0], error2.pos[1]) });
   }
   let data = {};
   if (!doc.errors.length) {
@@ -48036,13 +48072,13 @@ function parseCompose(path8, text) {
       const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js !== null && typeof js === "object" && !Array.isArray(js)) data = js;
       else if (js !== null && js !== void 0) {
-        problems.push({ path: path8, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        problems.push({ path: path14, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
       }
     } catch (error2) {
-      problems.push({ path: path8, message: `YAML rejected: ${firstLine(error2.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      problems.push({ path: path14, message: `YAML rejected: ${firstLine(error2.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
     }
   }
-  const file = { path: path8, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
+  const file = { path: path14, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
   file.services = collectServices(file);
   return { file, problems };
 }
@@ -48062,9 +48098,9 @@ function nodeRange(node, lineCounter) {
   const range2 = node?.range;
   return range2 ? fromOffsets(lineCounter, range2[0], range2[1]) : null;
 }
-function locate(file, path8) {
+function locate(file, path14) {
   let current = { pair: null, node: file.doc.contents };
-  for (const segment of path8) {
+  for (const segment of path14) {
     const node = deref(file, current.node);
     const next = step(file, node, segment, 0);
     if (!next) return { found: false, located: current };
@@ -48102,20 +48138,20 @@ function step(file, node, segment, depth) {
   }
   return null;
 }
-function keyRange(file, path8) {
-  const { located } = locate(file, path8);
+function keyRange(file, path14) {
+  const { located } = locate(file, path14);
   const target = located.pair?.key ?? located.node;
   return nodeRange(target, file.lineCounter);
 }
-function valueRange(file, path8) {
-  const { located } = locate(file, path8);
+function valueRange(file, path14) {
+  const { located } = locate(file, path14);
   const node = located.node ?? located.pair?.key ?? null;
   return nodeRange(node, file.lineCounter);
 }
-function rangeAt(file, path8) {
-  const { found, located } = locate(file, path8);
+function rangeAt(file, path14) {
+  const { found: found2, located } = locate(file, path14);
   const node = located.node;
-  const preferValue = found && node && ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isAlias)(node) || !located.pair);
+  const preferValue = found2 && node && ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isAlias)(node) || !located.pair);
   const range2 = preferValue ? nodeRange(node, file.lineCounter) : nodeRange(located.pair?.key ?? node, file.lineCounter);
   return range2 ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
@@ -48145,8 +48181,8 @@ function assertInternal(x) {
   if (x !== INTERNAL) throw new Error("Illegal constructor");
 }
 __name(assertInternal, "assertInternal");
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
+function isPoint(point2) {
+  return !!point2 && typeof point2.row === "number" && typeof point2.column === "number";
 }
 __name(isPoint, "isPoint");
 function setModule(module2) {
@@ -49246,9 +49282,9 @@ function unmarshalTreeCursor(cursor) {
   cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
 }
 __name(unmarshalTreeCursor, "unmarshalTreeCursor");
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+function marshalPoint(address, point2) {
+  C.setValue(address, point2.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point2.column, "i32");
 }
 __name(marshalPoint, "marshalPoint");
 function unmarshalPoint(address) {
@@ -50204,11 +50240,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path8) {
+    function locateFile(path14) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path8, scriptDirectory);
+        return Module["locateFile"](path14, scriptDirectory);
       }
-      return scriptDirectory + path8;
+      return scriptDirectory + path14;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -50775,7 +50811,7 @@ var Module2 = (() => {
       }
     }, "uleb128Encode");
     var sigToWasmTypes = /* @__PURE__ */ __name((sig) => {
-      var typeNames = {
+      var typeNames2 = {
         "i": "i32",
         "j": "i64",
         "f": "f32",
@@ -50785,10 +50821,10 @@ var Module2 = (() => {
       };
       var type = {
         parameters: [],
-        results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
+        results: sig[0] == "v" ? [] : [typeNames2[sig[0]]]
       };
       for (var i2 = 1; i2 < sig.length; ++i2) {
-        type.parameters.push(typeNames[sig[i2]]);
+        type.parameters.push(typeNames2[sig[i2]]);
       }
       return type;
     }, "sigToWasmTypes");
@@ -50819,9 +50855,9 @@ var Module2 = (() => {
         target.push(1, typeCodes[sigRet]);
       }
     }, "generateFuncType");
-    var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var convertJsFunctionToWasm = /* @__PURE__ */ __name((func22, sig) => {
       if (typeof WebAssembly.Function == "function") {
-        return new WebAssembly.Function(sigToWasmTypes(sig), func2);
+        return new WebAssembly.Function(sigToWasmTypes(sig), func22);
       }
       var typeSectionBody = [1];
       generateFuncType(sig, typeSectionBody);
@@ -50865,7 +50901,7 @@ var Module2 = (() => {
       var module2 = new WebAssembly.Module(new Uint8Array(bytes));
       var instance2 = new WebAssembly.Instance(module2, {
         "e": {
-          "f": func2
+          "f": func22
         }
       });
       var wrappedFunc = instance2.exports["f"];
@@ -50877,12 +50913,12 @@ var Module2 = (() => {
       "element": "anyfunc"
     });
     var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-      var func2 = wasmTableMirror[funcPtr];
-      if (!func2) {
+      var func22 = wasmTableMirror[funcPtr];
+      if (!func22) {
         if (funcPtr >= wasmTableMirror.length) wasmTableMirror.length = funcPtr + 1;
-        wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+        wasmTableMirror[funcPtr] = func22 = wasmTable.get(funcPtr);
       }
-      return func2;
+      return func22;
     }, "getWasmTableEntry");
     var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
       if (functionsInTableMap) {
@@ -50895,12 +50931,12 @@ var Module2 = (() => {
       }
     }, "updateTableMap");
     var functionsInTableMap;
-    var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    var getFunctionAddress = /* @__PURE__ */ __name((func22) => {
       if (!functionsInTableMap) {
         functionsInTableMap = /* @__PURE__ */ new WeakMap();
         updateTableMap(0, wasmTable.length);
       }
-      return functionsInTableMap.get(func2) || 0;
+      return functionsInTableMap.get(func22) || 0;
     }, "getFunctionAddress");
     var freeTableIndexes = [];
     var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
@@ -50917,26 +50953,26 @@ var Module2 = (() => {
       }
       return wasmTable.length - 1;
     }, "getEmptyTableSlot");
-    var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-      wasmTable.set(idx, func2);
+    var setWasmTableEntry = /* @__PURE__ */ __name((idx, func22) => {
+      wasmTable.set(idx, func22);
       wasmTableMirror[idx] = wasmTable.get(idx);
     }, "setWasmTableEntry");
-    var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-      var rtn = getFunctionAddress(func2);
+    var addFunction = /* @__PURE__ */ __name((func22, sig) => {
+      var rtn = getFunctionAddress(func22);
       if (rtn) {
         return rtn;
       }
       var ret = getEmptyTableSlot();
       try {
-        setWasmTableEntry(ret, func2);
+        setWasmTableEntry(ret, func22);
       } catch (err2) {
         if (!(err2 instanceof TypeError)) {
           throw err2;
         }
-        var wrapped = convertJsFunctionToWasm(func2, sig);
+        var wrapped = convertJsFunctionToWasm(func22, sig);
         setWasmTableEntry(ret, wrapped);
       }
-      functionsInTableMap.set(func2, ret);
+      functionsInTableMap.set(func22, ret);
       return ret;
     }, "addFunction");
     var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
@@ -52678,10 +52714,10 @@ ${name2}
     for (const body3 of root.descendantsOfType("heredoc_body")) if (body3 !== null) walkAny(body3, inner);
   }, walk.sink);
 }
-function dockerHeredocs(found, lines, from, raw) {
+function dockerHeredocs(found2, lines, from, raw) {
   const out2 = [];
   const offset = (position) => offsetAt(lines, position, Infinity) - from;
-  for (const heredoc of found) {
+  for (const heredoc of found2) {
     const content = heredoc.getContentRange();
     const start2 = offset(heredoc.getStartRange().start);
     if (heredoc.getDelimiterRange() === null || !raw.startsWith("<<", start2)) continue;
@@ -52950,25 +52986,65 @@ function parseImageRef(raw) {
 }
 function expandVariables(text, lookup) {
   let unresolved = false;
-  const value = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-    const name2 = braced ?? bare;
-    const current = lookup(name2);
-    const isSet2 = current !== void 0 && current !== null;
-    const isNonEmpty = isSet2 && current !== "";
-    switch (op) {
-      case ":-":
-        return isNonEmpty ? current : word;
-      case "-":
-        return isSet2 ? current : word;
-      case ":+":
-        return isNonEmpty ? word : "";
-      case "+":
-        return isSet2 ? word : "";
-      default:
-        if (!isSet2) unresolved = true;
-        return isSet2 ? current : "";
+  const nameAt = (i2) => /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i2))?.[0] ?? "";
+  const expand2 = (from, to) => {
+    let out2 = "";
+    for (let i2 = from; i2 < to; ) {
+      if (text[i2] !== "$") {
+        out2 += text[i2++];
+        continue;
+      }
+      if (text[i2 + 1] !== "{") {
+        const name3 = nameAt(i2 + 1);
+        if (!name3) {
+          out2 += text[i2++];
+          continue;
+        }
+        const current2 = lookup(name3);
+        if (current2 === void 0 || current2 === null) unresolved = true;
+        out2 += current2 ?? "";
+        i2 += 1 + name3.length;
+        continue;
+      }
+      const name2 = nameAt(i2 + 2);
+      const afterName = i2 + 2 + name2.length;
+      let close = afterName;
+      for (let depth = 1; close < to; close++) {
+        if (text[close] === "{") depth++;
+        else if (text[close] === "}" && --depth === 0) break;
+      }
+      const op = /^(:?[-+])/.exec(text.slice(afterName, close))?.[0];
+      if (!name2 || close >= to || afterName !== close && !op) {
+        out2 += text.slice(i2, Math.min(close + 1, to));
+        i2 = close + 1;
+        continue;
+      }
+      const current = lookup(name2);
+      const isSet2 = current !== void 0 && current !== null;
+      const isNonEmpty = isSet2 && current !== "";
+      const word = () => expand2(afterName + (op?.length ?? 0), close);
+      switch (op) {
+        case ":-":
+          out2 += isNonEmpty ? current : word();
+          break;
+        case "-":
+          out2 += isSet2 ? current : word();
+          break;
+        case ":+":
+          out2 += isNonEmpty ? word() : "";
+          break;
+        case "+":
+          out2 += isSet2 ? word() : "";
+          break;
+        default:
+          if (!isSet2) unresolved = true;
+          out2 += current ?? "";
+      }
+      i2 = close + 1;
     }
-  });
+    return out2;
+  };
+  const value = expand2(0, text.length);
   return { value, unresolved };
 }
 
@@ -52996,8 +53072,8 @@ var INSTRUCTION_KEYWORDS = /* @__PURE__ */ new Set([
 function rangeOf(node) {
   return fromLsp(node.getRange());
 }
-function parseDockerfile(path8, text, buildArgs = {}) {
-  const ast = import_dockerfile_ast.DockerfileParser.parse(text);
+function parseDockerfile(path14, text, buildArgs = {}) {
+  const ast = parseWithSpacedHeredocs(text);
   const instructions = ast.getInstructions();
   const problems = [];
   const globalArgs = /* @__PURE__ */ new Map();
@@ -53006,7 +53082,7 @@ function parseDockerfile(path8, text, buildArgs = {}) {
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (!INSTRUCTION_KEYWORDS.has(keyword)) {
-      problems.push({ path: path8, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path14, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
       continue;
     }
     if (keyword === "FROM") {
@@ -53018,17 +53094,21 @@ function parseDockerfile(path8, text, buildArgs = {}) {
       current.instructions.push(instruction);
     } else if (keyword === "ARG") {
       const property = instruction.getProperty();
-      if (property) globalArgs.set(property.getName(), property.getValue());
+      if (property) {
+        const raw = property.getValue();
+        const expanded = raw === null ? null : expandVariables(raw, (name2) => name2 in buildArgs ? buildArgs[name2] : globalArgs.get(name2));
+        globalArgs.set(property.getName(), expanded === null || expanded.unresolved ? null : expanded.value);
+      }
     } else {
-      problems.push({ path: path8, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path14, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
     }
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
   else if (instructions.length || text.trim()) {
-    problems.push({ path: path8, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    problems.push({ path: path14, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
   const file = {
-    path: path8,
+    path: path14,
     kind: "dockerfile",
     text,
     lines: splitLines(text),
@@ -53105,6 +53185,122 @@ function runInstructions(file) {
     }
   }
   return out2;
+}
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var SPACED_OPERATOR = /^<<-?$/;
+var ATTACHED_HEREDOC = /^<<(-?)(\S+)$/;
+function parseWithSpacedHeredocs(text) {
+  let ast = import_dockerfile_ast.DockerfileParser.parse(text);
+  if (!text.includes("<<")) return ast;
+  const lines = splitLines(text);
+  let current = lines;
+  for (let round = 0; round < 16; round++) {
+    const edits = spacedHeredocEdits(ast, current);
+    if (edits.length === 0) break;
+    const next = current.slice();
+    for (const edit of edits) next[edit.line] = edit.text;
+    current = next;
+    ast = import_dockerfile_ast.DockerfileParser.parse(current.join("\n"));
+  }
+  return ast;
+}
+function spacedHeredocEdits(ast, lines) {
+  const escape2 = ast.getEscapeCharacter() || "\\";
+  const edits = /* @__PURE__ */ new Map();
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    let args2 = instruction.getArguments();
+    if (keyword === "ONBUILD") {
+      if (!HEREDOC_KEYWORDS.has(args2[0]?.getValue().toUpperCase() ?? "")) continue;
+      args2 = args2.slice(1);
+    } else if (!HEREDOC_KEYWORDS.has(keyword)) continue;
+    if (!args2.some((a) => SPACED_OPERATOR.test(a.getValue()))) continue;
+    if (args2[0]?.getValue().startsWith("[")) continue;
+    const first = instruction.getRange().start.line;
+    let last = first;
+    while (last + 1 < lines.length && endsWithEscape(lines[last], escape2)) last++;
+    const words2 = args2.filter((a) => a.getRange().start.line <= last);
+    const heredocs = [];
+    let unsure = false;
+    for (let i2 = 0; i2 < words2.length; i2++) {
+      const value = words2[i2].getValue();
+      const start2 = words2[i2].getRange().start;
+      if (SPACED_OPERATOR.test(value)) {
+        const word = words2[i2 + 1];
+        if (!word || word.getRange().start.line !== start2.line || quotedAt(lines, first, start2, escape2)) continue;
+        const name2 = delimiterName(word.getValue());
+        if (name2 === null) {
+          unsure = true;
+          break;
+        }
+        const blanks = word.getRange().start.character - (start2.character + value.length);
+        heredocs.push({ name: name2, chomp: value === "<<-", spaced: { line: start2.line, start: start2.character, blanks, op: value } });
+        i2++;
+      } else {
+        const attached = ATTACHED_HEREDOC.exec(value);
+        if (!attached || quotedAt(lines, first, start2, escape2)) continue;
+        const name2 = delimiterName(attached[2]);
+        if (name2 !== null) heredocs.push({ name: name2, chomp: attached[1] === "-", spaced: null });
+      }
+    }
+    if (unsure || !heredocs.some((h) => h.spaced)) continue;
+    let line = last + 1;
+    const lookalike = [];
+    for (const heredoc of heredocs) {
+      let found2 = -1;
+      let tabbed = false;
+      for (let l = line; l < lines.length; l++) {
+        const candidate = lines[l].replace(/\r$/, "");
+        if (candidate === heredoc.name || heredoc.chomp && candidate.replace(/^\t+/, "") === heredoc.name) {
+          found2 = l;
+          break;
+        }
+        if (candidate.replace(/^\t+/, "") === heredoc.name) tabbed = true;
+      }
+      if (found2 < 0) {
+        unsure = true;
+        break;
+      }
+      lookalike.push(tabbed);
+      line = found2 + 1;
+    }
+    if (unsure) continue;
+    heredocs.forEach((heredoc, i2) => {
+      const spaced = heredoc.spaced;
+      if (!spaced) return;
+      const text = edits.get(spaced.line) ?? lines[spaced.line];
+      const { start: start2, blanks, op } = spaced;
+      const replacement = op === "<<" && blanks === 1 && !lookalike[i2] ? "<<-" : `${" ".repeat(blanks)}${op}`;
+      edits.set(spaced.line, text.slice(0, start2) + replacement + text.slice(start2 + op.length + blanks));
+    });
+  }
+  return [...edits].map(([line, text]) => ({ line, text }));
+}
+function endsWithEscape(line, escape2) {
+  return line.replace(/[ \t\r]+$/, "").endsWith(escape2);
+}
+function delimiterName(word) {
+  const quoted = /^(['"])(.+)\1$/.exec(word);
+  const name2 = quoted ? quoted[2] : word.startsWith("\\") ? word.slice(1) : word;
+  return /^[A-Za-z0-9_.-]+$/.test(name2) ? name2 : null;
+}
+function quotedAt(lines, first, at, escape2) {
+  let quote = null;
+  for (let l = first; l <= at.line; l++) {
+    const text = lines[l];
+    if (l > first && text.trimStart().startsWith("#")) continue;
+    const end = l === at.line ? at.character : text.length;
+    for (let c = 0; c < end; c++) {
+      const ch = text[c];
+      if (quote === "'") {
+        if (ch === "'") quote = null;
+      } else if (ch === escape2) c++;
+      else if (quote === '"') {
+        if (ch === '"') quote = null;
+      } else if (ch === "'" || ch === '"') quote = ch;
+    }
+  }
+  return quote !== null;
 }
 
 // src/workspace/workspace.ts
@@ -53444,8 +53640,8 @@ function parseMount(entry2) {
   const map = asMap(entry2);
   if (!map) return null;
   const type = scalarText(map.type);
-  const sourceText = scalarText(map.source);
-  const source = sourceText === null ? null : interpolate(sourceText);
+  const sourceText2 = scalarText(map.source);
+  const source = sourceText2 === null ? null : interpolate(sourceText2);
   const target = scalarText(map.target);
   return {
     type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
@@ -53487,8 +53683,8 @@ function buildOf(file, project, data) {
     return { dockerfile: null, dockerfilePath: null, target };
   }
   const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), ctx.value, df.value));
-  const found = rel === null ? void 0 : project.byPath.get(rel);
-  return { dockerfile: found?.kind === "dockerfile" ? found : null, dockerfilePath: rel, target };
+  const found2 = rel === null ? void 0 : project.byPath.get(rel);
+  return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, target };
 }
 function dockerfileHealthcheck(dockerfile, target) {
   const stage = targetStage(dockerfile, target);
@@ -53562,8 +53758,8 @@ function effectiveData(file, project, service, depth = 0) {
   let source = file;
   if (fromFile !== null) {
     const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), fromFile));
-    const found = rel === null ? void 0 : project.byPath.get(rel);
-    source = found?.kind === "compose" ? found : null;
+    const found2 = rel === null ? void 0 : project.byPath.get(rel);
+    source = found2?.kind === "compose" ? found2 : null;
   }
   const base = source?.services.find((s2) => s2.name === name2);
   if (!source || !base || base === service) return null;
@@ -53573,8 +53769,8 @@ function effectiveData(file, project, service, depth = 0) {
   return { ...baseData, ...own };
 }
 function isWrittenScalar(file, p) {
-  const { found, located } = locate(file, p);
-  return found && (0, import_yaml3.isScalar)(located.node);
+  const { found: found2, located } = locate(file, p);
+  return found2 && (0, import_yaml3.isScalar)(located.node);
 }
 function imageRepository(service) {
   const image = imageOf(service);
@@ -53587,8 +53783,8 @@ function findService(file, project, name2) {
   const dir = path2.posix.dirname(file.path);
   for (const other of project.files) {
     if (other.kind !== "compose" || other === file || path2.posix.dirname(other.path) !== dir) continue;
-    const found = other.services.find((s2) => s2.name === name2);
-    if (found) return { file: other, service: found };
+    const found2 = other.services.find((s2) => s2.name === name2);
+    if (found2) return { file: other, service: found2 };
   }
   return null;
 }
@@ -53778,19 +53974,19 @@ var compose_database_port_published_default = defineRule({
 // rules/compose/compose-depends-on-no-condition.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 function readinessOf(file, project, name2) {
-  const found = findService(file, project, name2);
-  if (!found) return "unknown";
-  const data = effectiveData(found.file, project, found.service);
+  const found2 = findService(file, project, name2);
+  if (!found2) return "unknown";
+  const data = effectiveData(found2.file, project, found2.service);
   if (!data) return "unknown";
-  if (isOneShot(found.file, found.service, data)) return "job";
-  return healthOf(found.file, project, data).state === "set" ? "healthy" : "no-healthcheck";
+  if (isOneShot(found2.file, found2.service, data)) return "job";
+  return healthOf(found2.file, project, data).state === "set" ? "healthy" : "no-healthcheck";
 }
 function toMapFix(file, service, deps) {
   const p = servicePath(service, "depends_on");
-  const { found, located } = locate(file, p);
+  const { found: found2, located } = locate(file, p);
   const seq = located.node;
   const key = keyRange(file, p);
-  if (!found || !key || !(0, import_yaml4.isSeq)(seq) || seq.anchor || seq.tag || seq.comment || seq.commentBefore) return void 0;
+  if (!found2 || !key || !(0, import_yaml4.isSeq)(seq) || seq.anchor || seq.tag || seq.comment || seq.commentBefore) return void 0;
   const own = locate(file, servicePath(service)).located.node;
   if (!(0, import_yaml4.isMap)(own) || !own.items.includes(located.pair)) return void 0;
   const items = seq.items;
@@ -54501,6 +54697,7632 @@ var compose_root_forced_default = defineRule({
   }
 });
 
+// src/parse/compose-schema.ts
+import { isIP } from "node:net";
+
+// src/parse/generated/compose-schema-validator.js
+var validate2 = validate21;
+var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "compose_spec.json", "type": "object", "properties": { "version": { "type": "string" }, "name": { "type": "string" }, "include": { "type": "array", "items": { "$ref": "#/definitions/include" } }, "services": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/definitions/service" } }, "additionalProperties": false }, "models": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/definitions/model" } } }, "networks": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/definitions/network" } } }, "volumes": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/definitions/volume" } }, "additionalProperties": false }, "secrets": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/definitions/secret" } }, "additionalProperties": false }, "configs": { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "$ref": "#/definitions/config" } }, "additionalProperties": false } }, "patternProperties": { "^x-": {} }, "additionalProperties": false, "definitions": { "service": { "type": "object", "properties": { "develop": { "$ref": "#/definitions/development" }, "deploy": { "$ref": "#/definitions/deployment" }, "annotations": { "$ref": "#/definitions/list_or_dict" }, "attach": { "type": ["boolean", "string"] }, "build": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "context": { "type": "string" }, "dockerfile": { "type": "string" }, "dockerfile_inline": { "type": "string" }, "entitlements": { "type": "array", "items": { "type": "string" } }, "args": { "$ref": "#/definitions/list_or_dict" }, "ssh": { "$ref": "#/definitions/list_or_dict" }, "labels": { "$ref": "#/definitions/list_or_dict" }, "cache_from": { "type": "array", "items": { "type": "string" } }, "cache_to": { "type": "array", "items": { "type": "string" } }, "no_cache": { "type": ["boolean", "string"] }, "additional_contexts": { "$ref": "#/definitions/list_or_dict" }, "network": { "type": "string" }, "pull": { "type": ["boolean", "string"] }, "target": { "type": "string" }, "shm_size": { "type": ["integer", "string"] }, "extra_hosts": { "$ref": "#/definitions/extra_hosts" }, "isolation": { "type": "string" }, "privileged": { "type": ["boolean", "string"] }, "secrets": { "$ref": "#/definitions/service_config_or_secret" }, "tags": { "type": "array", "items": { "type": "string" } }, "ulimits": { "$ref": "#/definitions/ulimits" }, "platforms": { "type": "array", "items": { "type": "string" } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "blkio_config": { "type": "object", "properties": { "device_read_bps": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "device_read_iops": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "device_write_bps": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "device_write_iops": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "weight": { "type": ["integer", "string"] }, "weight_device": { "type": "array", "items": { "$ref": "#/definitions/blkio_weight" } } }, "additionalProperties": false }, "cap_add": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "cap_drop": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "cgroup": { "type": "string", "enum": ["host", "private"] }, "cgroup_parent": { "type": "string" }, "command": { "$ref": "#/definitions/command" }, "configs": { "$ref": "#/definitions/service_config_or_secret" }, "container_name": { "type": "string", "pattern": "[a-zA-Z0-9][a-zA-Z0-9_.-]+" }, "cpu_count": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0 }] }, "cpu_percent": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0, "maximum": 100 }] }, "cpu_shares": { "type": ["number", "string"] }, "cpu_quota": { "type": ["number", "string"] }, "cpu_period": { "type": ["number", "string"] }, "cpu_rt_period": { "type": ["number", "string"] }, "cpu_rt_runtime": { "type": ["number", "string"] }, "cpus": { "type": ["number", "string"] }, "cpuset": { "type": "string" }, "credential_spec": { "type": "object", "properties": { "config": { "type": "string" }, "file": { "type": "string" }, "registry": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "depends_on": { "oneOf": [{ "$ref": "#/definitions/list_of_strings" }, { "type": "object", "additionalProperties": false, "patternProperties": { "^[a-zA-Z0-9._-]+$": { "type": "object", "additionalProperties": false, "patternProperties": { "^x-": {} }, "properties": { "restart": { "type": ["boolean", "string"] }, "required": { "type": "boolean" }, "condition": { "type": "string", "enum": ["service_started", "service_healthy", "service_completed_successfully"] } }, "required": ["condition"] } } }] }, "device_cgroup_rules": { "$ref": "#/definitions/list_of_strings" }, "devices": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["source"], "properties": { "source": { "type": "string" }, "target": { "type": "string" }, "permissions": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } }, "dns": { "$ref": "#/definitions/string_or_list" }, "dns_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "dns_search": { "$ref": "#/definitions/string_or_list" }, "domainname": { "type": "string" }, "entrypoint": { "$ref": "#/definitions/command" }, "env_file": { "$ref": "#/definitions/env_file" }, "label_file": { "$ref": "#/definitions/label_file" }, "environment": { "$ref": "#/definitions/list_or_dict" }, "expose": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true }, "extends": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "service": { "type": "string" }, "file": { "type": "string" } }, "required": ["service"], "additionalProperties": false }] }, "provider": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "options": { "type": "object", "patternProperties": { "^.+$": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "array", "items": { "type": ["string", "number", "boolean"] } }] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "external_links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "extra_hosts": { "$ref": "#/definitions/extra_hosts" }, "gpus": { "$ref": "#/definitions/gpus" }, "group_add": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true }, "healthcheck": { "$ref": "#/definitions/healthcheck" }, "hostname": { "type": "string" }, "image": { "type": "string" }, "init": { "type": ["boolean", "string"] }, "ipc": { "type": "string" }, "isolation": { "type": "string" }, "labels": { "$ref": "#/definitions/list_or_dict" }, "links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "logging": { "type": "object", "properties": { "driver": { "type": "string" }, "options": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number", "null"] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "mac_address": { "type": "string" }, "mem_limit": { "type": ["number", "string"] }, "mem_reservation": { "type": ["string", "integer"] }, "mem_swappiness": { "type": ["integer", "string"] }, "memswap_limit": { "type": ["number", "string"] }, "network_mode": { "type": "string" }, "models": { "oneOf": [{ "$ref": "#/definitions/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "type": "object", "properties": { "endpoint_var": { "type": "string" }, "model_var": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } } }] }, "networks": { "oneOf": [{ "$ref": "#/definitions/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "oneOf": [{ "type": "object", "properties": { "aliases": { "$ref": "#/definitions/list_of_strings" }, "interface_name": { "type": "string" }, "ipv4_address": { "type": "string" }, "ipv6_address": { "type": "string" }, "link_local_ips": { "$ref": "#/definitions/list_of_strings" }, "mac_address": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "priority": { "type": "number" }, "gw_priority": { "type": "number" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, { "type": "null" }] } }, "additionalProperties": false }] }, "oom_kill_disable": { "type": ["boolean", "string"] }, "oom_score_adj": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": -1e3, "maximum": 1e3 }] }, "pid": { "type": ["string", "null"] }, "pids_limit": { "type": ["number", "string"] }, "platform": { "type": "string" }, "ports": { "type": "array", "items": { "oneOf": [{ "type": "number" }, { "type": "string" }, { "type": "object", "properties": { "name": { "type": "string" }, "mode": { "type": "string" }, "host_ip": { "type": "string" }, "target": { "type": ["integer", "string"] }, "published": { "type": ["string", "integer"] }, "protocol": { "type": "string" }, "app_protocol": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "post_start": { "type": "array", "items": { "$ref": "#/definitions/service_hook" } }, "pre_stop": { "type": "array", "items": { "$ref": "#/definitions/service_hook" } }, "privileged": { "type": ["boolean", "string"] }, "profiles": { "$ref": "#/definitions/list_of_strings" }, "pull_policy": { "type": "string", "pattern": "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+" }, "pull_refresh_after": { "type": "string" }, "read_only": { "type": ["boolean", "string"] }, "restart": { "type": "string" }, "runtime": { "type": "string" }, "scale": { "type": ["integer", "string"] }, "security_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "shm_size": { "type": ["number", "string"] }, "secrets": { "$ref": "#/definitions/service_config_or_secret" }, "sysctls": { "$ref": "#/definitions/list_or_dict" }, "stdin_open": { "type": ["boolean", "string"] }, "stop_grace_period": { "type": "string" }, "stop_signal": { "type": "string" }, "storage_opt": { "type": "object" }, "tmpfs": { "$ref": "#/definitions/string_or_list" }, "tty": { "type": ["boolean", "string"] }, "ulimits": { "$ref": "#/definitions/ulimits" }, "use_api_socket": { "type": "boolean" }, "user": { "type": "string" }, "uts": { "type": "string" }, "userns_mode": { "type": "string" }, "volumes": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["bind", "volume", "tmpfs", "cluster", "npipe", "image"] }, "source": { "type": "string" }, "target": { "type": "string" }, "read_only": { "type": ["boolean", "string"] }, "consistency": { "type": "string" }, "bind": { "type": "object", "properties": { "propagation": { "type": "string" }, "create_host_path": { "type": ["boolean", "string"] }, "recursive": { "type": "string", "enum": ["enabled", "disabled", "writable", "readonly"] }, "selinux": { "type": "string", "enum": ["z", "Z"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "volume": { "type": "object", "properties": { "labels": { "$ref": "#/definitions/list_or_dict" }, "nocopy": { "type": ["boolean", "string"] }, "subpath": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "tmpfs": { "type": "object", "properties": { "size": { "oneOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }] }, "mode": { "type": ["number", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "image": { "type": "object", "properties": { "subpath": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "volumes_from": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "working_dir": { "type": "string" } }, "patternProperties": { "^x-": {} }, "additionalProperties": false }, "healthcheck": { "type": "object", "properties": { "disable": { "type": ["boolean", "string"] }, "interval": { "type": "string" }, "retries": { "type": ["number", "string"] }, "test": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "timeout": { "type": "string" }, "start_period": { "type": "string" }, "start_interval": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "development": { "type": ["object", "null"], "properties": { "watch": { "type": "array", "items": { "type": "object", "required": ["path", "action"], "properties": { "ignore": { "$ref": "#/definitions/string_or_list" }, "include": { "$ref": "#/definitions/string_or_list" }, "path": { "type": "string" }, "action": { "type": "string", "enum": ["rebuild", "sync", "restart", "sync+restart", "sync+exec"] }, "target": { "type": "string" }, "exec": { "$ref": "#/definitions/service_hook" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "deployment": { "type": ["object", "null"], "properties": { "mode": { "type": "string" }, "endpoint_mode": { "type": "string" }, "replicas": { "type": ["integer", "string"] }, "labels": { "$ref": "#/definitions/list_or_dict" }, "rollback_config": { "type": "object", "properties": { "parallelism": { "type": ["integer", "string"] }, "delay": { "type": "string" }, "failure_action": { "type": "string" }, "monitor": { "type": "string" }, "max_failure_ratio": { "type": ["number", "string"] }, "order": { "type": "string", "enum": ["start-first", "stop-first"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "update_config": { "type": "object", "properties": { "parallelism": { "type": ["integer", "string"] }, "delay": { "type": "string" }, "failure_action": { "type": "string" }, "monitor": { "type": "string" }, "max_failure_ratio": { "type": ["number", "string"] }, "order": { "type": "string", "enum": ["start-first", "stop-first"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "resources": { "type": "object", "properties": { "limits": { "type": "object", "properties": { "cpus": { "type": ["number", "string"] }, "memory": { "type": "string" }, "pids": { "type": ["integer", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "reservations": { "type": "object", "properties": { "cpus": { "type": ["number", "string"] }, "memory": { "type": "string" }, "generic_resources": { "$ref": "#/definitions/generic_resources" }, "devices": { "$ref": "#/definitions/devices" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "restart_policy": { "type": "object", "properties": { "condition": { "type": "string" }, "delay": { "type": "string" }, "max_attempts": { "type": ["integer", "string"] }, "window": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "placement": { "type": "object", "properties": { "constraints": { "type": "array", "items": { "type": "string" } }, "preferences": { "type": "array", "items": { "type": "object", "properties": { "spread": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "max_replicas_per_node": { "type": ["integer", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "generic_resources": { "type": "array", "items": { "type": "object", "properties": { "discrete_resource_spec": { "type": "object", "properties": { "kind": { "type": "string" }, "value": { "type": ["number", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "devices": { "type": "array", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/definitions/list_of_strings" }, "count": { "type": ["string", "integer"] }, "device_ids": { "$ref": "#/definitions/list_of_strings" }, "driver": { "type": "string" }, "options": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["capabilities"] } }, "gpus": { "oneOf": [{ "type": "string", "enum": ["all"] }, { "type": "array", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/definitions/list_of_strings" }, "count": { "type": ["string", "integer"] }, "device_ids": { "$ref": "#/definitions/list_of_strings" }, "driver": { "type": "string" }, "options": { "$ref": "#/definitions/list_or_dict" } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "include": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "path": { "$ref": "#/definitions/string_or_list" }, "env_file": { "$ref": "#/definitions/string_or_list" }, "project_directory": { "type": "string" } }, "additionalProperties": false }] }, "network": { "type": ["object", "null"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "ipam": { "type": "object", "properties": { "driver": { "type": "string" }, "config": { "type": "array", "items": { "type": "object", "properties": { "subnet": { "type": "string" }, "ip_range": { "type": "string" }, "gateway": { "type": "string" }, "aux_addresses": { "type": "object", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "options": { "type": "object", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "internal": { "type": ["boolean", "string"] }, "enable_ipv4": { "type": ["boolean", "string"] }, "enable_ipv6": { "type": ["boolean", "string"] }, "attachable": { "type": ["boolean", "string"] }, "labels": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "volume": { "type": ["object", "null"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "labels": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "secret": { "type": "object", "properties": { "name": { "type": "string" }, "environment": { "type": "string" }, "file": { "type": "string" }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } } }, "labels": { "$ref": "#/definitions/list_or_dict" }, "driver": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "template_driver": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "config": { "type": "object", "properties": { "name": { "type": "string" }, "content": { "type": "string" }, "environment": { "type": "string" }, "file": { "type": "string" }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } } }, "labels": { "$ref": "#/definitions/list_or_dict" }, "template_driver": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "model": { "type": "object", "properties": { "name": { "type": "string" }, "model": { "type": "string" }, "context_size": { "type": "integer" }, "runtime_flags": { "type": "array", "items": { "type": "string" } } }, "required": ["model"], "additionalProperties": false, "patternProperties": { "^x-": {} } }, "command": { "oneOf": [{ "type": "null" }, { "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "service_hook": { "type": "object", "properties": { "command": { "$ref": "#/definitions/command" }, "user": { "type": "string" }, "privileged": { "type": ["boolean", "string"] }, "working_dir": { "type": "string" }, "environment": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["command"] }, "env_file": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "path": { "type": "string" }, "format": { "type": "string" }, "required": { "type": ["boolean", "string"] } }, "required": ["path"] }] } }] }, "label_file": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "string_or_list": { "oneOf": [{ "type": "string" }, { "$ref": "#/definitions/list_of_strings" }] }, "list_of_strings": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "list_or_dict": { "oneOf": [{ "type": "object", "patternProperties": { ".+": { "type": ["string", "number", "boolean", "null"] } }, "additionalProperties": false }, { "type": "array", "items": { "type": "string" }, "uniqueItems": true }] }, "extra_hosts": { "oneOf": [{ "type": "object", "patternProperties": { ".+": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" }, "uniqueItems": false }] } }, "additionalProperties": false }, { "type": "array", "items": { "type": "string" }, "uniqueItems": true }] }, "blkio_limit": { "type": "object", "properties": { "path": { "type": "string" }, "rate": { "type": ["integer", "string"] } }, "additionalProperties": false }, "blkio_weight": { "type": "object", "properties": { "path": { "type": "string" }, "weight": { "type": ["integer", "string"] } }, "additionalProperties": false }, "service_config_or_secret": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "source": { "type": "string" }, "target": { "type": "string" }, "uid": { "type": "string" }, "gid": { "type": "string" }, "mode": { "type": ["number", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } }, "ulimits": { "type": "object", "patternProperties": { "^[a-z]+$": { "oneOf": [{ "type": ["integer", "string"] }, { "type": "object", "properties": { "hard": { "type": ["integer", "string"] }, "soft": { "type": ["integer", "string"] } }, "required": ["soft", "hard"], "additionalProperties": false, "patternProperties": { "^x-": {} } }] } } } } };
+var func2 = Object.prototype.hasOwnProperty;
+var pattern0 = new RegExp("^x-", "u");
+var pattern1 = new RegExp("^[a-zA-Z0-9._-]+$", "u");
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (typeof data[i0] !== "string") {
+        const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      const indices0 = {};
+      for (; i1--; ) {
+        let item0 = data[i1];
+        if (typeof item0 !== "string") {
+          continue;
+        }
+        if (typeof indices0[item0] == "number") {
+          j0 = indices0[item0];
+          const err1 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+          break;
+        }
+        indices0[item0] = i1;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (!validate24(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err1 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "path" || key0 === "env_file" || key0 === "project_directory")) {
+        const err1 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      if (!validate23(data.path, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.env_file !== void 0) {
+      if (!validate23(data.env_file, { instancePath: instancePath + "/env_file", parentData: data, parentDataProperty: "env_file", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.project_directory !== void 0) {
+      if (typeof data.project_directory !== "string") {
+        const err2 = { instancePath: instancePath + "/project_directory", schemaPath: "#/oneOf/1/properties/project_directory/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err4 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+var schema10 = { "type": "object", "properties": { "develop": { "$ref": "#/definitions/development" }, "deploy": { "$ref": "#/definitions/deployment" }, "annotations": { "$ref": "#/definitions/list_or_dict" }, "attach": { "type": ["boolean", "string"] }, "build": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "context": { "type": "string" }, "dockerfile": { "type": "string" }, "dockerfile_inline": { "type": "string" }, "entitlements": { "type": "array", "items": { "type": "string" } }, "args": { "$ref": "#/definitions/list_or_dict" }, "ssh": { "$ref": "#/definitions/list_or_dict" }, "labels": { "$ref": "#/definitions/list_or_dict" }, "cache_from": { "type": "array", "items": { "type": "string" } }, "cache_to": { "type": "array", "items": { "type": "string" } }, "no_cache": { "type": ["boolean", "string"] }, "additional_contexts": { "$ref": "#/definitions/list_or_dict" }, "network": { "type": "string" }, "pull": { "type": ["boolean", "string"] }, "target": { "type": "string" }, "shm_size": { "type": ["integer", "string"] }, "extra_hosts": { "$ref": "#/definitions/extra_hosts" }, "isolation": { "type": "string" }, "privileged": { "type": ["boolean", "string"] }, "secrets": { "$ref": "#/definitions/service_config_or_secret" }, "tags": { "type": "array", "items": { "type": "string" } }, "ulimits": { "$ref": "#/definitions/ulimits" }, "platforms": { "type": "array", "items": { "type": "string" } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "blkio_config": { "type": "object", "properties": { "device_read_bps": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "device_read_iops": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "device_write_bps": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "device_write_iops": { "type": "array", "items": { "$ref": "#/definitions/blkio_limit" } }, "weight": { "type": ["integer", "string"] }, "weight_device": { "type": "array", "items": { "$ref": "#/definitions/blkio_weight" } } }, "additionalProperties": false }, "cap_add": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "cap_drop": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "cgroup": { "type": "string", "enum": ["host", "private"] }, "cgroup_parent": { "type": "string" }, "command": { "$ref": "#/definitions/command" }, "configs": { "$ref": "#/definitions/service_config_or_secret" }, "container_name": { "type": "string", "pattern": "[a-zA-Z0-9][a-zA-Z0-9_.-]+" }, "cpu_count": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0 }] }, "cpu_percent": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": 0, "maximum": 100 }] }, "cpu_shares": { "type": ["number", "string"] }, "cpu_quota": { "type": ["number", "string"] }, "cpu_period": { "type": ["number", "string"] }, "cpu_rt_period": { "type": ["number", "string"] }, "cpu_rt_runtime": { "type": ["number", "string"] }, "cpus": { "type": ["number", "string"] }, "cpuset": { "type": "string" }, "credential_spec": { "type": "object", "properties": { "config": { "type": "string" }, "file": { "type": "string" }, "registry": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "depends_on": { "oneOf": [{ "$ref": "#/definitions/list_of_strings" }, { "type": "object", "additionalProperties": false, "patternProperties": { "^[a-zA-Z0-9._-]+$": { "type": "object", "additionalProperties": false, "patternProperties": { "^x-": {} }, "properties": { "restart": { "type": ["boolean", "string"] }, "required": { "type": "boolean" }, "condition": { "type": "string", "enum": ["service_started", "service_healthy", "service_completed_successfully"] } }, "required": ["condition"] } } }] }, "device_cgroup_rules": { "$ref": "#/definitions/list_of_strings" }, "devices": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["source"], "properties": { "source": { "type": "string" }, "target": { "type": "string" }, "permissions": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } }, "dns": { "$ref": "#/definitions/string_or_list" }, "dns_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "dns_search": { "$ref": "#/definitions/string_or_list" }, "domainname": { "type": "string" }, "entrypoint": { "$ref": "#/definitions/command" }, "env_file": { "$ref": "#/definitions/env_file" }, "label_file": { "$ref": "#/definitions/label_file" }, "environment": { "$ref": "#/definitions/list_or_dict" }, "expose": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true }, "extends": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "service": { "type": "string" }, "file": { "type": "string" } }, "required": ["service"], "additionalProperties": false }] }, "provider": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" }, "options": { "type": "object", "patternProperties": { "^.+$": { "oneOf": [{ "type": ["string", "number", "boolean"] }, { "type": "array", "items": { "type": ["string", "number", "boolean"] } }] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "external_links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "extra_hosts": { "$ref": "#/definitions/extra_hosts" }, "gpus": { "$ref": "#/definitions/gpus" }, "group_add": { "type": "array", "items": { "type": ["string", "number"] }, "uniqueItems": true }, "healthcheck": { "$ref": "#/definitions/healthcheck" }, "hostname": { "type": "string" }, "image": { "type": "string" }, "init": { "type": ["boolean", "string"] }, "ipc": { "type": "string" }, "isolation": { "type": "string" }, "labels": { "$ref": "#/definitions/list_or_dict" }, "links": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "logging": { "type": "object", "properties": { "driver": { "type": "string" }, "options": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number", "null"] } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "mac_address": { "type": "string" }, "mem_limit": { "type": ["number", "string"] }, "mem_reservation": { "type": ["string", "integer"] }, "mem_swappiness": { "type": ["integer", "string"] }, "memswap_limit": { "type": ["number", "string"] }, "network_mode": { "type": "string" }, "models": { "oneOf": [{ "$ref": "#/definitions/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "type": "object", "properties": { "endpoint_var": { "type": "string" }, "model_var": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } } }] }, "networks": { "oneOf": [{ "$ref": "#/definitions/list_of_strings" }, { "type": "object", "patternProperties": { "^[a-zA-Z0-9._-]+$": { "oneOf": [{ "type": "object", "properties": { "aliases": { "$ref": "#/definitions/list_of_strings" }, "interface_name": { "type": "string" }, "ipv4_address": { "type": "string" }, "ipv6_address": { "type": "string" }, "link_local_ips": { "$ref": "#/definitions/list_of_strings" }, "mac_address": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "priority": { "type": "number" }, "gw_priority": { "type": "number" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, { "type": "null" }] } }, "additionalProperties": false }] }, "oom_kill_disable": { "type": ["boolean", "string"] }, "oom_score_adj": { "oneOf": [{ "type": "string" }, { "type": "integer", "minimum": -1e3, "maximum": 1e3 }] }, "pid": { "type": ["string", "null"] }, "pids_limit": { "type": ["number", "string"] }, "platform": { "type": "string" }, "ports": { "type": "array", "items": { "oneOf": [{ "type": "number" }, { "type": "string" }, { "type": "object", "properties": { "name": { "type": "string" }, "mode": { "type": "string" }, "host_ip": { "type": "string" }, "target": { "type": ["integer", "string"] }, "published": { "type": ["string", "integer"] }, "protocol": { "type": "string" }, "app_protocol": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "post_start": { "type": "array", "items": { "$ref": "#/definitions/service_hook" } }, "pre_stop": { "type": "array", "items": { "$ref": "#/definitions/service_hook" } }, "privileged": { "type": ["boolean", "string"] }, "profiles": { "$ref": "#/definitions/list_of_strings" }, "pull_policy": { "type": "string", "pattern": "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+" }, "pull_refresh_after": { "type": "string" }, "read_only": { "type": ["boolean", "string"] }, "restart": { "type": "string" }, "runtime": { "type": "string" }, "scale": { "type": ["integer", "string"] }, "security_opt": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "shm_size": { "type": ["number", "string"] }, "secrets": { "$ref": "#/definitions/service_config_or_secret" }, "sysctls": { "$ref": "#/definitions/list_or_dict" }, "stdin_open": { "type": ["boolean", "string"] }, "stop_grace_period": { "type": "string" }, "stop_signal": { "type": "string" }, "storage_opt": { "type": "object" }, "tmpfs": { "$ref": "#/definitions/string_or_list" }, "tty": { "type": ["boolean", "string"] }, "ulimits": { "$ref": "#/definitions/ulimits" }, "use_api_socket": { "type": "boolean" }, "user": { "type": "string" }, "uts": { "type": "string" }, "userns_mode": { "type": "string" }, "volumes": { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "required": ["type"], "properties": { "type": { "type": "string", "enum": ["bind", "volume", "tmpfs", "cluster", "npipe", "image"] }, "source": { "type": "string" }, "target": { "type": "string" }, "read_only": { "type": ["boolean", "string"] }, "consistency": { "type": "string" }, "bind": { "type": "object", "properties": { "propagation": { "type": "string" }, "create_host_path": { "type": ["boolean", "string"] }, "recursive": { "type": "string", "enum": ["enabled", "disabled", "writable", "readonly"] }, "selinux": { "type": "string", "enum": ["z", "Z"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "volume": { "type": "object", "properties": { "labels": { "$ref": "#/definitions/list_or_dict" }, "nocopy": { "type": ["boolean", "string"] }, "subpath": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "tmpfs": { "type": "object", "properties": { "size": { "oneOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }] }, "mode": { "type": ["number", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "image": { "type": "object", "properties": { "subpath": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] }, "uniqueItems": true }, "volumes_from": { "type": "array", "items": { "type": "string" }, "uniqueItems": true }, "working_dir": { "type": "string" } }, "patternProperties": { "^x-": {} }, "additionalProperties": false };
+var func0 = jsonEqual;
+var pattern27 = new RegExp("[a-zA-Z0-9][a-zA-Z0-9_.-]+", "u");
+var pattern34 = new RegExp("^.+$", "u");
+var pattern46 = new RegExp("always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+", "u");
+var schema11 = { "type": ["object", "null"], "properties": { "watch": { "type": "array", "items": { "type": "object", "required": ["path", "action"], "properties": { "ignore": { "$ref": "#/definitions/string_or_list" }, "include": { "$ref": "#/definitions/string_or_list" }, "path": { "type": "string" }, "action": { "type": "string", "enum": ["rebuild", "sync", "restart", "sync+restart", "sync+exec"] }, "target": { "type": "string" }, "exec": { "$ref": "#/definitions/service_hook" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+var schema12 = { "type": "object", "properties": { "command": { "$ref": "#/definitions/command" }, "user": { "type": "string" }, "privileged": { "type": ["boolean", "string"] }, "working_dir": { "type": "string" }, "environment": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["command"] };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (data !== null) {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "null" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (typeof data !== "string") {
+    const err1 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+    const _errs5 = errors;
+    if (Array.isArray(data)) {
+      const len0 = data.length;
+      for (let i0 = 0; i0 < len0; i0++) {
+        if (typeof data[i0] !== "string") {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/2/items/type", keyword: "type", params: { type: "string" } };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err3 = { instancePath, schemaPath: "#/oneOf/2/type", keyword: "type", params: { type: "array" } };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    var _valid0 = _errs5 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+      }
+    }
+  }
+  if (!valid0) {
+    const err4 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+var schema14 = { "oneOf": [{ "type": "object", "patternProperties": { ".+": { "type": ["string", "number", "boolean", "null"] } }, "additionalProperties": false }, { "type": "array", "items": { "type": "string" }, "uniqueItems": true }] };
+var pattern7 = new RegExp(".+", "u");
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!pattern7.test(key0)) {
+        const err0 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern7.test(key1)) {
+        let data0 = data[key1];
+        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean" && data0 !== null) {
+          const err1 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/oneOf/0/patternProperties/.%2B/type", keyword: "type", params: { type: schema14.oneOf[0].patternProperties[".+"].type } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs6 = errors;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (typeof data[i0] !== "string") {
+        const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      const indices0 = {};
+      for (; i1--; ) {
+        let item0 = data[i1];
+        if (typeof item0 !== "string") {
+          continue;
+        }
+        if (typeof indices0[item0] == "number") {
+          j0 = indices0[item0];
+          const err4 = { instancePath, schemaPath: "#/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+          break;
+        }
+        indices0[item0] = i1;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  var _valid0 = _errs6 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err6 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.command === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "command" } };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "command" || key0 === "user" || key0 === "privileged" || key0 === "working_dir" || key0 === "environment" || pattern0.test(key0))) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.command !== void 0) {
+      if (!validate34(data.command, { instancePath: instancePath + "/command", parentData: data, parentDataProperty: "command", rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.user !== void 0) {
+      if (typeof data.user !== "string") {
+        const err2 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.privileged !== void 0) {
+      let data2 = data.privileged;
+      if (typeof data2 !== "boolean" && typeof data2 !== "string") {
+        const err3 = { instancePath: instancePath + "/privileged", schemaPath: "#/properties/privileged/type", keyword: "type", params: { type: schema12.properties.privileged.type } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.working_dir !== void 0) {
+      if (typeof data.working_dir !== "string") {
+        const err4 = { instancePath: instancePath + "/working_dir", schemaPath: "#/properties/working_dir/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      if (!validate36(data.environment, { instancePath: instancePath + "/environment", parentData: data, parentDataProperty: "environment", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema11.type } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "watch" || pattern0.test(key0))) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.watch !== void 0) {
+      let data0 = data.watch;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.path === void 0) {
+              const err2 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/required", keyword: "required", params: { missingProperty: "path" } };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+            if (data1.action === void 0) {
+              const err3 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/required", keyword: "required", params: { missingProperty: "action" } };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            for (const key1 in data1) {
+              if (!(key1 === "ignore" || key1 === "include" || key1 === "path" || key1 === "action" || key1 === "target" || key1 === "exec" || pattern0.test(key1))) {
+                const err4 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            if (data1.ignore !== void 0) {
+              if (!validate23(data1.ignore, { instancePath: instancePath + "/watch/" + i0 + "/ignore", parentData: data1, parentDataProperty: "ignore", rootData })) {
+                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data1.include !== void 0) {
+              if (!validate23(data1.include, { instancePath: instancePath + "/watch/" + i0 + "/include", parentData: data1, parentDataProperty: "include", rootData })) {
+                vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data1.path !== void 0) {
+              if (typeof data1.path !== "string") {
+                const err5 = { instancePath: instancePath + "/watch/" + i0 + "/path", schemaPath: "#/properties/watch/items/properties/path/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+            if (data1.action !== void 0) {
+              let data5 = data1.action;
+              if (typeof data5 !== "string") {
+                const err6 = { instancePath: instancePath + "/watch/" + i0 + "/action", schemaPath: "#/properties/watch/items/properties/action/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+              if (!(data5 === "rebuild" || data5 === "sync" || data5 === "restart" || data5 === "sync+restart" || data5 === "sync+exec")) {
+                const err7 = { instancePath: instancePath + "/watch/" + i0 + "/action", schemaPath: "#/properties/watch/items/properties/action/enum", keyword: "enum", params: { allowedValues: schema11.properties.watch.items.properties.action.enum } };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data1.target !== void 0) {
+              if (typeof data1.target !== "string") {
+                const err8 = { instancePath: instancePath + "/watch/" + i0 + "/target", schemaPath: "#/properties/watch/items/properties/target/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data1.exec !== void 0) {
+              if (!validate33(data1.exec, { instancePath: instancePath + "/watch/" + i0 + "/exec", parentData: data1, parentDataProperty: "exec", rootData })) {
+                vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/watch/" + i0, schemaPath: "#/properties/watch/items/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/watch", schemaPath: "#/properties/watch/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+var schema15 = { "type": ["object", "null"], "properties": { "mode": { "type": "string" }, "endpoint_mode": { "type": "string" }, "replicas": { "type": ["integer", "string"] }, "labels": { "$ref": "#/definitions/list_or_dict" }, "rollback_config": { "type": "object", "properties": { "parallelism": { "type": ["integer", "string"] }, "delay": { "type": "string" }, "failure_action": { "type": "string" }, "monitor": { "type": "string" }, "max_failure_ratio": { "type": ["number", "string"] }, "order": { "type": "string", "enum": ["start-first", "stop-first"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "update_config": { "type": "object", "properties": { "parallelism": { "type": ["integer", "string"] }, "delay": { "type": "string" }, "failure_action": { "type": "string" }, "monitor": { "type": "string" }, "max_failure_ratio": { "type": ["number", "string"] }, "order": { "type": "string", "enum": ["start-first", "stop-first"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "resources": { "type": "object", "properties": { "limits": { "type": "object", "properties": { "cpus": { "type": ["number", "string"] }, "memory": { "type": "string" }, "pids": { "type": ["integer", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "reservations": { "type": "object", "properties": { "cpus": { "type": ["number", "string"] }, "memory": { "type": "string" }, "generic_resources": { "$ref": "#/definitions/generic_resources" }, "devices": { "$ref": "#/definitions/devices" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "restart_policy": { "type": "object", "properties": { "condition": { "type": "string" }, "delay": { "type": "string" }, "max_attempts": { "type": ["integer", "string"] }, "window": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "placement": { "type": "object", "properties": { "constraints": { "type": "array", "items": { "type": "string" } }, "preferences": { "type": "array", "items": { "type": "object", "properties": { "spread": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "max_replicas_per_node": { "type": ["integer", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+var schema16 = { "type": "array", "items": { "type": "object", "properties": { "discrete_resource_spec": { "type": "object", "properties": { "kind": { "type": "string" }, "value": { "type": ["number", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "discrete_resource_spec" || pattern0.test(key0))) {
+            const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data0.discrete_resource_spec !== void 0) {
+          let data1 = data0.discrete_resource_spec;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+              if (!(key1 === "kind" || key1 === "value" || pattern0.test(key1))) {
+                const err1 = { instancePath: instancePath + "/" + i0 + "/discrete_resource_spec", schemaPath: "#/items/properties/discrete_resource_spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            if (data1.kind !== void 0) {
+              if (typeof data1.kind !== "string") {
+                const err2 = { instancePath: instancePath + "/" + i0 + "/discrete_resource_spec/kind", schemaPath: "#/items/properties/discrete_resource_spec/properties/kind/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+            }
+            if (data1.value !== void 0) {
+              let data3 = data1.value;
+              if (!(typeof data3 == "number") && typeof data3 !== "string") {
+                const err3 = { instancePath: instancePath + "/" + i0 + "/discrete_resource_spec/value", schemaPath: "#/items/properties/discrete_resource_spec/properties/value/type", keyword: "type", params: { type: schema16.items.properties.discrete_resource_spec.properties.value.type } };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/" + i0 + "/discrete_resource_spec", schemaPath: "#/items/properties/discrete_resource_spec/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+var schema17 = { "type": "array", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/definitions/list_of_strings" }, "count": { "type": ["string", "integer"] }, "device_ids": { "$ref": "#/definitions/list_of_strings" }, "driver": { "type": "string" }, "options": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} }, "required": ["capabilities"] } };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.capabilities === void 0) {
+          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "capabilities" } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data0) {
+          if (!(key0 === "capabilities" || key0 === "count" || key0 === "device_ids" || key0 === "driver" || key0 === "options" || pattern0.test(key0))) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.capabilities !== void 0) {
+          if (!validate24(data0.capabilities, { instancePath: instancePath + "/" + i0 + "/capabilities", parentData: data0, parentDataProperty: "capabilities", rootData })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data0.count !== void 0) {
+          let data2 = data0.count;
+          if (typeof data2 !== "string" && !(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
+            const err2 = { instancePath: instancePath + "/" + i0 + "/count", schemaPath: "#/items/properties/count/type", keyword: "type", params: { type: schema17.items.properties.count.type } };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.device_ids !== void 0) {
+          if (!validate24(data0.device_ids, { instancePath: instancePath + "/" + i0 + "/device_ids", parentData: data0, parentDataProperty: "device_ids", rootData })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data0.driver !== void 0) {
+          if (typeof data0.driver !== "string") {
+            const err3 = { instancePath: instancePath + "/" + i0 + "/driver", schemaPath: "#/items/properties/driver/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.options !== void 0) {
+          if (!validate36(data0.options, { instancePath: instancePath + "/" + i0 + "/options", parentData: data0, parentDataProperty: "options", rootData })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate44.errors = vErrors;
+  return errors === 0;
+}
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema15.type } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(func2.call(schema15.properties, key0) || pattern0.test(key0))) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.mode !== void 0) {
+      if (typeof data.mode !== "string") {
+        const err2 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.endpoint_mode !== void 0) {
+      if (typeof data.endpoint_mode !== "string") {
+        const err3 = { instancePath: instancePath + "/endpoint_mode", schemaPath: "#/properties/endpoint_mode/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.replicas !== void 0) {
+      let data2 = data.replicas;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2))) && typeof data2 !== "string") {
+        const err4 = { instancePath: instancePath + "/replicas", schemaPath: "#/properties/replicas/type", keyword: "type", params: { type: schema15.properties.replicas.type } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.labels !== void 0) {
+      if (!validate36(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rollback_config !== void 0) {
+      let data4 = data.rollback_config;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          if (!(key1 === "parallelism" || key1 === "delay" || key1 === "failure_action" || key1 === "monitor" || key1 === "max_failure_ratio" || key1 === "order" || pattern0.test(key1))) {
+            const err5 = { instancePath: instancePath + "/rollback_config", schemaPath: "#/properties/rollback_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data4.parallelism !== void 0) {
+          let data5 = data4.parallelism;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5))) && typeof data5 !== "string") {
+            const err6 = { instancePath: instancePath + "/rollback_config/parallelism", schemaPath: "#/properties/rollback_config/properties/parallelism/type", keyword: "type", params: { type: schema15.properties.rollback_config.properties.parallelism.type } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data4.delay !== void 0) {
+          if (typeof data4.delay !== "string") {
+            const err7 = { instancePath: instancePath + "/rollback_config/delay", schemaPath: "#/properties/rollback_config/properties/delay/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data4.failure_action !== void 0) {
+          if (typeof data4.failure_action !== "string") {
+            const err8 = { instancePath: instancePath + "/rollback_config/failure_action", schemaPath: "#/properties/rollback_config/properties/failure_action/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data4.monitor !== void 0) {
+          if (typeof data4.monitor !== "string") {
+            const err9 = { instancePath: instancePath + "/rollback_config/monitor", schemaPath: "#/properties/rollback_config/properties/monitor/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data4.max_failure_ratio !== void 0) {
+          let data9 = data4.max_failure_ratio;
+          if (!(typeof data9 == "number") && typeof data9 !== "string") {
+            const err10 = { instancePath: instancePath + "/rollback_config/max_failure_ratio", schemaPath: "#/properties/rollback_config/properties/max_failure_ratio/type", keyword: "type", params: { type: schema15.properties.rollback_config.properties.max_failure_ratio.type } };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data4.order !== void 0) {
+          let data10 = data4.order;
+          if (typeof data10 !== "string") {
+            const err11 = { instancePath: instancePath + "/rollback_config/order", schemaPath: "#/properties/rollback_config/properties/order/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+          if (!(data10 === "start-first" || data10 === "stop-first")) {
+            const err12 = { instancePath: instancePath + "/rollback_config/order", schemaPath: "#/properties/rollback_config/properties/order/enum", keyword: "enum", params: { allowedValues: schema15.properties.rollback_config.properties.order.enum } };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/rollback_config", schemaPath: "#/properties/rollback_config/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.update_config !== void 0) {
+      let data11 = data.update_config;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key2 in data11) {
+          if (!(key2 === "parallelism" || key2 === "delay" || key2 === "failure_action" || key2 === "monitor" || key2 === "max_failure_ratio" || key2 === "order" || pattern0.test(key2))) {
+            const err14 = { instancePath: instancePath + "/update_config", schemaPath: "#/properties/update_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data11.parallelism !== void 0) {
+          let data12 = data11.parallelism;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12))) && typeof data12 !== "string") {
+            const err15 = { instancePath: instancePath + "/update_config/parallelism", schemaPath: "#/properties/update_config/properties/parallelism/type", keyword: "type", params: { type: schema15.properties.update_config.properties.parallelism.type } };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data11.delay !== void 0) {
+          if (typeof data11.delay !== "string") {
+            const err16 = { instancePath: instancePath + "/update_config/delay", schemaPath: "#/properties/update_config/properties/delay/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data11.failure_action !== void 0) {
+          if (typeof data11.failure_action !== "string") {
+            const err17 = { instancePath: instancePath + "/update_config/failure_action", schemaPath: "#/properties/update_config/properties/failure_action/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data11.monitor !== void 0) {
+          if (typeof data11.monitor !== "string") {
+            const err18 = { instancePath: instancePath + "/update_config/monitor", schemaPath: "#/properties/update_config/properties/monitor/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data11.max_failure_ratio !== void 0) {
+          let data16 = data11.max_failure_ratio;
+          if (!(typeof data16 == "number") && typeof data16 !== "string") {
+            const err19 = { instancePath: instancePath + "/update_config/max_failure_ratio", schemaPath: "#/properties/update_config/properties/max_failure_ratio/type", keyword: "type", params: { type: schema15.properties.update_config.properties.max_failure_ratio.type } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data11.order !== void 0) {
+          let data17 = data11.order;
+          if (typeof data17 !== "string") {
+            const err20 = { instancePath: instancePath + "/update_config/order", schemaPath: "#/properties/update_config/properties/order/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+          if (!(data17 === "start-first" || data17 === "stop-first")) {
+            const err21 = { instancePath: instancePath + "/update_config/order", schemaPath: "#/properties/update_config/properties/order/enum", keyword: "enum", params: { allowedValues: schema15.properties.update_config.properties.order.enum } };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/update_config", schemaPath: "#/properties/update_config/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.resources !== void 0) {
+      let data18 = data.resources;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        for (const key3 in data18) {
+          if (!(key3 === "limits" || key3 === "reservations" || pattern0.test(key3))) {
+            const err23 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data18.limits !== void 0) {
+          let data19 = data18.limits;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key4 in data19) {
+              if (!(key4 === "cpus" || key4 === "memory" || key4 === "pids" || pattern0.test(key4))) {
+                const err24 = { instancePath: instancePath + "/resources/limits", schemaPath: "#/properties/resources/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data19.cpus !== void 0) {
+              let data20 = data19.cpus;
+              if (!(typeof data20 == "number") && typeof data20 !== "string") {
+                const err25 = { instancePath: instancePath + "/resources/limits/cpus", schemaPath: "#/properties/resources/properties/limits/properties/cpus/type", keyword: "type", params: { type: schema15.properties.resources.properties.limits.properties.cpus.type } };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data19.memory !== void 0) {
+              if (typeof data19.memory !== "string") {
+                const err26 = { instancePath: instancePath + "/resources/limits/memory", schemaPath: "#/properties/resources/properties/limits/properties/memory/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data19.pids !== void 0) {
+              let data22 = data19.pids;
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22))) && typeof data22 !== "string") {
+                const err27 = { instancePath: instancePath + "/resources/limits/pids", schemaPath: "#/properties/resources/properties/limits/properties/pids/type", keyword: "type", params: { type: schema15.properties.resources.properties.limits.properties.pids.type } };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/resources/limits", schemaPath: "#/properties/resources/properties/limits/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data18.reservations !== void 0) {
+          let data23 = data18.reservations;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            for (const key5 in data23) {
+              if (!(key5 === "cpus" || key5 === "memory" || key5 === "generic_resources" || key5 === "devices" || pattern0.test(key5))) {
+                const err29 = { instancePath: instancePath + "/resources/reservations", schemaPath: "#/properties/resources/properties/reservations/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data23.cpus !== void 0) {
+              let data24 = data23.cpus;
+              if (!(typeof data24 == "number") && typeof data24 !== "string") {
+                const err30 = { instancePath: instancePath + "/resources/reservations/cpus", schemaPath: "#/properties/resources/properties/reservations/properties/cpus/type", keyword: "type", params: { type: schema15.properties.resources.properties.reservations.properties.cpus.type } };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data23.memory !== void 0) {
+              if (typeof data23.memory !== "string") {
+                const err31 = { instancePath: instancePath + "/resources/reservations/memory", schemaPath: "#/properties/resources/properties/reservations/properties/memory/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data23.generic_resources !== void 0) {
+              if (!validate42(data23.generic_resources, { instancePath: instancePath + "/resources/reservations/generic_resources", parentData: data23, parentDataProperty: "generic_resources", rootData })) {
+                vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data23.devices !== void 0) {
+              if (!validate44(data23.devices, { instancePath: instancePath + "/resources/reservations/devices", parentData: data23, parentDataProperty: "devices", rootData })) {
+                vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/resources/reservations", schemaPath: "#/properties/resources/properties/reservations/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.restart_policy !== void 0) {
+      let data28 = data.restart_policy;
+      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+        for (const key6 in data28) {
+          if (!(key6 === "condition" || key6 === "delay" || key6 === "max_attempts" || key6 === "window" || pattern0.test(key6))) {
+            const err34 = { instancePath: instancePath + "/restart_policy", schemaPath: "#/properties/restart_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data28.condition !== void 0) {
+          if (typeof data28.condition !== "string") {
+            const err35 = { instancePath: instancePath + "/restart_policy/condition", schemaPath: "#/properties/restart_policy/properties/condition/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data28.delay !== void 0) {
+          if (typeof data28.delay !== "string") {
+            const err36 = { instancePath: instancePath + "/restart_policy/delay", schemaPath: "#/properties/restart_policy/properties/delay/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data28.max_attempts !== void 0) {
+          let data31 = data28.max_attempts;
+          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31))) && typeof data31 !== "string") {
+            const err37 = { instancePath: instancePath + "/restart_policy/max_attempts", schemaPath: "#/properties/restart_policy/properties/max_attempts/type", keyword: "type", params: { type: schema15.properties.restart_policy.properties.max_attempts.type } };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data28.window !== void 0) {
+          if (typeof data28.window !== "string") {
+            const err38 = { instancePath: instancePath + "/restart_policy/window", schemaPath: "#/properties/restart_policy/properties/window/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/restart_policy", schemaPath: "#/properties/restart_policy/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.placement !== void 0) {
+      let data33 = data.placement;
+      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+        for (const key7 in data33) {
+          if (!(key7 === "constraints" || key7 === "preferences" || key7 === "max_replicas_per_node" || pattern0.test(key7))) {
+            const err40 = { instancePath: instancePath + "/placement", schemaPath: "#/properties/placement/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data33.constraints !== void 0) {
+          let data34 = data33.constraints;
+          if (Array.isArray(data34)) {
+            const len0 = data34.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data34[i0] !== "string") {
+                const err41 = { instancePath: instancePath + "/placement/constraints/" + i0, schemaPath: "#/properties/placement/properties/constraints/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/placement/constraints", schemaPath: "#/properties/placement/properties/constraints/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data33.preferences !== void 0) {
+          let data36 = data33.preferences;
+          if (Array.isArray(data36)) {
+            const len1 = data36.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data37 = data36[i1];
+              if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                for (const key8 in data37) {
+                  if (!(key8 === "spread" || pattern0.test(key8))) {
+                    const err43 = { instancePath: instancePath + "/placement/preferences/" + i1, schemaPath: "#/properties/placement/properties/preferences/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data37.spread !== void 0) {
+                  if (typeof data37.spread !== "string") {
+                    const err44 = { instancePath: instancePath + "/placement/preferences/" + i1 + "/spread", schemaPath: "#/properties/placement/properties/preferences/items/properties/spread/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err45 = { instancePath: instancePath + "/placement/preferences/" + i1, schemaPath: "#/properties/placement/properties/preferences/items/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/placement/preferences", schemaPath: "#/properties/placement/properties/preferences/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data33.max_replicas_per_node !== void 0) {
+          let data39 = data33.max_replicas_per_node;
+          if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39))) && typeof data39 !== "string") {
+            const err47 = { instancePath: instancePath + "/placement/max_replicas_per_node", schemaPath: "#/properties/placement/properties/max_replicas_per_node/type", keyword: "type", params: { type: schema15.properties.placement.properties.max_replicas_per_node.type } };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/placement", schemaPath: "#/properties/placement/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!pattern7.test(key0)) {
+        const err0 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern7.test(key1)) {
+        let data0 = data[key1];
+        const _errs5 = errors;
+        let valid2 = false;
+        let passing1 = null;
+        const _errs6 = errors;
+        if (typeof data0 !== "string") {
+          const err1 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/oneOf/0/patternProperties/.%2B/oneOf/0/type", keyword: "type", params: { type: "string" } };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        var _valid1 = _errs6 === errors;
+        if (_valid1) {
+          valid2 = true;
+          passing1 = 0;
+        }
+        const _errs8 = errors;
+        if (Array.isArray(data0)) {
+          const len0 = data0.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (typeof data0[i0] !== "string") {
+              const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/oneOf/0/patternProperties/.%2B/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/oneOf/0/patternProperties/.%2B/oneOf/1/type", keyword: "type", params: { type: "array" } };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        var _valid1 = _errs8 === errors;
+        if (_valid1 && valid2) {
+          valid2 = false;
+          passing1 = [passing1, 1];
+        } else {
+          if (_valid1) {
+            valid2 = true;
+            passing1 = 1;
+          }
+        }
+        if (!valid2) {
+          const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/oneOf/0/patternProperties/.%2B/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        } else {
+          errors = _errs5;
+          if (vErrors !== null) {
+            if (_errs5) {
+              vErrors.length = _errs5;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs12 = errors;
+  if (Array.isArray(data)) {
+    const len1 = data.length;
+    for (let i1 = 0; i1 < len1; i1++) {
+      if (typeof data[i1] !== "string") {
+        const err6 = { instancePath: instancePath + "/" + i1, schemaPath: "#/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    let i2 = data.length;
+    let j0;
+    if (i2 > 1) {
+      const indices0 = {};
+      for (; i2--; ) {
+        let item0 = data[i2];
+        if (typeof item0 !== "string") {
+          continue;
+        }
+        if (typeof indices0[item0] == "number") {
+          j0 = indices0[item0];
+          const err7 = { instancePath, schemaPath: "#/oneOf/1/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 } };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+          break;
+        }
+        indices0[item0] = i2;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  var _valid0 = _errs12 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err9 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+var schema19 = { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "properties": { "source": { "type": "string" }, "target": { "type": "string" }, "uid": { "type": "string" }, "gid": { "type": "string" }, "mode": { "type": ["number", "string"] } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] } };
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      const _errs2 = errors;
+      let valid2 = false;
+      let passing0 = null;
+      const _errs3 = errors;
+      if (typeof data0 !== "string") {
+        const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      var _valid0 = _errs3 === errors;
+      if (_valid0) {
+        valid2 = true;
+        passing0 = 0;
+      }
+      const _errs5 = errors;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        for (const key0 in data0) {
+          if (!(key0 === "source" || key0 === "target" || key0 === "uid" || key0 === "gid" || key0 === "mode" || pattern0.test(key0))) {
+            const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.source !== void 0) {
+          if (typeof data0.source !== "string") {
+            const err2 = { instancePath: instancePath + "/" + i0 + "/source", schemaPath: "#/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.target !== void 0) {
+          if (typeof data0.target !== "string") {
+            const err3 = { instancePath: instancePath + "/" + i0 + "/target", schemaPath: "#/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.uid !== void 0) {
+          if (typeof data0.uid !== "string") {
+            const err4 = { instancePath: instancePath + "/" + i0 + "/uid", schemaPath: "#/items/oneOf/1/properties/uid/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data0.gid !== void 0) {
+          if (typeof data0.gid !== "string") {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/gid", schemaPath: "#/items/oneOf/1/properties/gid/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data0.mode !== void 0) {
+          let data5 = data0.mode;
+          if (!(typeof data5 == "number") && typeof data5 !== "string") {
+            const err6 = { instancePath: instancePath + "/" + i0 + "/mode", schemaPath: "#/items/oneOf/1/properties/mode/type", keyword: "type", params: { type: schema19.items.oneOf[1].properties.mode.type } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs5 === errors;
+      if (_valid0 && valid2) {
+        valid2 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid2 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid2) {
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      } else {
+        errors = _errs2;
+        if (vErrors !== null) {
+          if (_errs2) {
+            vErrors.length = _errs2;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+var schema20 = { "type": "object", "patternProperties": { "^[a-z]+$": { "oneOf": [{ "type": ["integer", "string"] }, { "type": "object", "properties": { "hard": { "type": ["integer", "string"] }, "soft": { "type": ["integer", "string"] } }, "required": ["soft", "hard"], "additionalProperties": false, "patternProperties": { "^x-": {} } }] } } };
+var pattern25 = new RegExp("^[a-z]+$", "u");
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (pattern25.test(key0)) {
+        let data0 = data[key0];
+        const _errs2 = errors;
+        let valid1 = false;
+        let passing0 = null;
+        const _errs3 = errors;
+        if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0))) && typeof data0 !== "string") {
+          const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/0/type", keyword: "type", params: { type: schema20.patternProperties["^[a-z]+$"].oneOf[0].type } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        var _valid0 = _errs3 === errors;
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 0;
+        }
+        const _errs5 = errors;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.soft === void 0) {
+            const err1 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/required", keyword: "required", params: { missingProperty: "soft" } };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          if (data0.hard === void 0) {
+            const err2 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/required", keyword: "required", params: { missingProperty: "hard" } };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          for (const key1 in data0) {
+            if (!(key1 === "hard" || key1 === "soft" || pattern0.test(key1))) {
+              const err3 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          if (data0.hard !== void 0) {
+            let data1 = data0.hard;
+            if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1))) && typeof data1 !== "string") {
+              const err4 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/hard", schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/properties/hard/type", keyword: "type", params: { type: schema20.patternProperties["^[a-z]+$"].oneOf[1].properties.hard.type } };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+          if (data0.soft !== void 0) {
+            let data2 = data0.soft;
+            if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2))) && typeof data2 !== "string") {
+              const err5 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/soft", schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/properties/soft/type", keyword: "type", params: { type: schema20.patternProperties["^[a-z]+$"].oneOf[1].properties.soft.type } };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err6 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf/1/type", keyword: "type", params: { type: "object" } };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid1) {
+          valid1 = false;
+          passing0 = [passing0, 1];
+        } else {
+          if (_valid0) {
+            valid1 = true;
+            passing0 = 1;
+          }
+        }
+        if (!valid1) {
+          const err7 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/patternProperties/%5E%5Ba-z%5D%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        } else {
+          errors = _errs2;
+          if (vErrors !== null) {
+            if (_errs2) {
+              vErrors.length = _errs2;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+var schema21 = { "type": "object", "properties": { "path": { "type": "string" }, "rate": { "type": ["integer", "string"] } }, "additionalProperties": false };
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "path" || key0 === "rate")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      if (typeof data.path !== "string") {
+        const err1 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.rate !== void 0) {
+      let data1 = data.rate;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1))) && typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/rate", schemaPath: "#/properties/rate/type", keyword: "type", params: { type: schema21.properties.rate.type } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate61.errors = vErrors;
+  return errors === 0;
+}
+var schema22 = { "type": "object", "properties": { "path": { "type": "string" }, "weight": { "type": ["integer", "string"] } }, "additionalProperties": false };
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "path" || key0 === "weight")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      if (typeof data.path !== "string") {
+        const err1 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.weight !== void 0) {
+      let data1 = data.weight;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1))) && typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/weight", schemaPath: "#/properties/weight/type", keyword: "type", params: { type: schema22.properties.weight.type } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate66.errors = vErrors;
+  return errors === 0;
+}
+var schema23 = { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": false, "properties": { "path": { "type": "string" }, "format": { "type": "string" }, "required": { "type": ["boolean", "string"] } }, "required": ["path"] }] } }] };
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      const _errs6 = errors;
+      let valid3 = false;
+      let passing1 = null;
+      const _errs7 = errors;
+      if (typeof data0 !== "string") {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      var _valid1 = _errs7 === errors;
+      if (_valid1) {
+        valid3 = true;
+        passing1 = 0;
+      }
+      const _errs9 = errors;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.path === void 0) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/oneOf/1/required", keyword: "required", params: { missingProperty: "path" } };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        for (const key0 in data0) {
+          if (!(key0 === "path" || key0 === "format" || key0 === "required")) {
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.path !== void 0) {
+          if (typeof data0.path !== "string") {
+            const err4 = { instancePath: instancePath + "/" + i0 + "/path", schemaPath: "#/oneOf/1/items/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data0.format !== void 0) {
+          if (typeof data0.format !== "string") {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/format", schemaPath: "#/oneOf/1/items/oneOf/1/properties/format/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data0.required !== void 0) {
+          let data3 = data0.required;
+          if (typeof data3 !== "boolean" && typeof data3 !== "string") {
+            const err6 = { instancePath: instancePath + "/" + i0 + "/required", schemaPath: "#/oneOf/1/items/oneOf/1/properties/required/type", keyword: "type", params: { type: schema23.oneOf[1].items.oneOf[1].properties.required.type } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid1 = _errs9 === errors;
+      if (_valid1 && valid3) {
+        valid3 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid3 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid3) {
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      } else {
+        errors = _errs6;
+        if (vErrors !== null) {
+          if (_errs6) {
+            vErrors.length = _errs6;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err10 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate75.errors = vErrors;
+  return errors === 0;
+}
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (typeof data[i0] !== "string") {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err3 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate77.errors = vErrors;
+  return errors === 0;
+}
+var schema25 = { "oneOf": [{ "type": "string", "enum": ["all"] }, { "type": "array", "items": { "type": "object", "properties": { "capabilities": { "$ref": "#/definitions/list_of_strings" }, "count": { "type": ["string", "integer"] }, "device_ids": { "$ref": "#/definitions/list_of_strings" }, "driver": { "type": "string" }, "options": { "$ref": "#/definitions/list_or_dict" } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }] };
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "string" } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "all")) {
+    const err1 = { instancePath, schemaPath: "#/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema25.oneOf[0].enum } };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.capabilities !== void 0) {
+          if (!validate24(data0.capabilities, { instancePath: instancePath + "/" + i0 + "/capabilities", parentData: data0, parentDataProperty: "capabilities", rootData })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data0.count !== void 0) {
+          let data2 = data0.count;
+          if (typeof data2 !== "string" && !(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
+            const err2 = { instancePath: instancePath + "/" + i0 + "/count", schemaPath: "#/oneOf/1/items/properties/count/type", keyword: "type", params: { type: schema25.oneOf[1].items.properties.count.type } };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.device_ids !== void 0) {
+          if (!validate24(data0.device_ids, { instancePath: instancePath + "/" + i0 + "/device_ids", parentData: data0, parentDataProperty: "device_ids", rootData })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data0.driver !== void 0) {
+          if (typeof data0.driver !== "string") {
+            const err3 = { instancePath: instancePath + "/" + i0 + "/driver", schemaPath: "#/oneOf/1/items/properties/driver/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.options !== void 0) {
+          if (!validate36(data0.options, { instancePath: instancePath + "/" + i0 + "/options", parentData: data0, parentDataProperty: "options", rootData })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/oneOf/1/items/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" } };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!pattern0.test(key0)) {
+        const err6 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err7 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate81.errors = vErrors;
+  return errors === 0;
+}
+var schema26 = { "type": "object", "properties": { "disable": { "type": ["boolean", "string"] }, "interval": { "type": "string" }, "retries": { "type": ["number", "string"] }, "test": { "oneOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] }, "timeout": { "type": "string" }, "start_period": { "type": "string" }, "start_interval": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "disable" || key0 === "interval" || key0 === "retries" || key0 === "test" || key0 === "timeout" || key0 === "start_period" || key0 === "start_interval" || pattern0.test(key0))) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.disable !== void 0) {
+      let data0 = data.disable;
+      if (typeof data0 !== "boolean" && typeof data0 !== "string") {
+        const err1 = { instancePath: instancePath + "/disable", schemaPath: "#/properties/disable/type", keyword: "type", params: { type: schema26.properties.disable.type } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.interval !== void 0) {
+      if (typeof data.interval !== "string") {
+        const err2 = { instancePath: instancePath + "/interval", schemaPath: "#/properties/interval/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.retries !== void 0) {
+      let data2 = data.retries;
+      if (!(typeof data2 == "number") && typeof data2 !== "string") {
+        const err3 = { instancePath: instancePath + "/retries", schemaPath: "#/properties/retries/type", keyword: "type", params: { type: schema26.properties.retries.type } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.test !== void 0) {
+      let data3 = data.test;
+      const _errs9 = errors;
+      let valid1 = false;
+      let passing0 = null;
+      const _errs10 = errors;
+      if (typeof data3 !== "string") {
+        const err4 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var _valid0 = _errs10 === errors;
+      if (_valid0) {
+        valid1 = true;
+        passing0 = 0;
+      }
+      const _errs12 = errors;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data3[i0] !== "string") {
+            const err5 = { instancePath: instancePath + "/test/" + i0, schemaPath: "#/properties/test/oneOf/1/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/oneOf/1/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs12 === errors;
+      if (_valid0 && valid1) {
+        valid1 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + "/test", schemaPath: "#/properties/test/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.timeout !== void 0) {
+      if (typeof data.timeout !== "string") {
+        const err8 = { instancePath: instancePath + "/timeout", schemaPath: "#/properties/timeout/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.start_period !== void 0) {
+      if (typeof data.start_period !== "string") {
+        const err9 = { instancePath: instancePath + "/start_period", schemaPath: "#/properties/start_period/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.start_interval !== void 0) {
+      if (typeof data.start_interval !== "string") {
+        const err10 = { instancePath: instancePath + "/start_interval", schemaPath: "#/properties/start_interval/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate86.errors = vErrors;
+  return errors === 0;
+}
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(func2.call(schema10.properties, key0) || pattern0.test(key0))) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.develop !== void 0) {
+      if (!validate30(data.develop, { instancePath: instancePath + "/develop", parentData: data, parentDataProperty: "develop", rootData })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.deploy !== void 0) {
+      if (!validate40(data.deploy, { instancePath: instancePath + "/deploy", parentData: data, parentDataProperty: "deploy", rootData })) {
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.annotations !== void 0) {
+      if (!validate36(data.annotations, { instancePath: instancePath + "/annotations", parentData: data, parentDataProperty: "annotations", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.attach !== void 0) {
+      let data3 = data.attach;
+      if (typeof data3 !== "boolean" && typeof data3 !== "string") {
+        const err1 = { instancePath: instancePath + "/attach", schemaPath: "#/properties/attach/type", keyword: "type", params: { type: schema10.properties.attach.type } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.build !== void 0) {
+      let data4 = data.build;
+      const _errs8 = errors;
+      let valid1 = false;
+      let passing0 = null;
+      const _errs9 = errors;
+      if (typeof data4 !== "string") {
+        const err2 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      if (_valid0) {
+        valid1 = true;
+        passing0 = 0;
+      }
+      const _errs11 = errors;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          if (!(func2.call(schema10.properties.build.oneOf[1].properties, key1) || pattern0.test(key1))) {
+            const err3 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data4.context !== void 0) {
+          if (typeof data4.context !== "string") {
+            const err4 = { instancePath: instancePath + "/build/context", schemaPath: "#/properties/build/oneOf/1/properties/context/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data4.dockerfile !== void 0) {
+          if (typeof data4.dockerfile !== "string") {
+            const err5 = { instancePath: instancePath + "/build/dockerfile", schemaPath: "#/properties/build/oneOf/1/properties/dockerfile/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data4.dockerfile_inline !== void 0) {
+          if (typeof data4.dockerfile_inline !== "string") {
+            const err6 = { instancePath: instancePath + "/build/dockerfile_inline", schemaPath: "#/properties/build/oneOf/1/properties/dockerfile_inline/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data4.entitlements !== void 0) {
+          let data8 = data4.entitlements;
+          if (Array.isArray(data8)) {
+            const len0 = data8.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data8[i0] !== "string") {
+                const err7 = { instancePath: instancePath + "/build/entitlements/" + i0, schemaPath: "#/properties/build/oneOf/1/properties/entitlements/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/build/entitlements", schemaPath: "#/properties/build/oneOf/1/properties/entitlements/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data4.args !== void 0) {
+          if (!validate36(data4.args, { instancePath: instancePath + "/build/args", parentData: data4, parentDataProperty: "args", rootData })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.ssh !== void 0) {
+          if (!validate36(data4.ssh, { instancePath: instancePath + "/build/ssh", parentData: data4, parentDataProperty: "ssh", rootData })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.labels !== void 0) {
+          if (!validate36(data4.labels, { instancePath: instancePath + "/build/labels", parentData: data4, parentDataProperty: "labels", rootData })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.cache_from !== void 0) {
+          let data13 = data4.cache_from;
+          if (Array.isArray(data13)) {
+            const len1 = data13.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (typeof data13[i1] !== "string") {
+                const err9 = { instancePath: instancePath + "/build/cache_from/" + i1, schemaPath: "#/properties/build/oneOf/1/properties/cache_from/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/build/cache_from", schemaPath: "#/properties/build/oneOf/1/properties/cache_from/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data4.cache_to !== void 0) {
+          let data15 = data4.cache_to;
+          if (Array.isArray(data15)) {
+            const len2 = data15.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              if (typeof data15[i2] !== "string") {
+                const err11 = { instancePath: instancePath + "/build/cache_to/" + i2, schemaPath: "#/properties/build/oneOf/1/properties/cache_to/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/build/cache_to", schemaPath: "#/properties/build/oneOf/1/properties/cache_to/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data4.no_cache !== void 0) {
+          let data17 = data4.no_cache;
+          if (typeof data17 !== "boolean" && typeof data17 !== "string") {
+            const err13 = { instancePath: instancePath + "/build/no_cache", schemaPath: "#/properties/build/oneOf/1/properties/no_cache/type", keyword: "type", params: { type: schema10.properties.build.oneOf[1].properties.no_cache.type } };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data4.additional_contexts !== void 0) {
+          if (!validate36(data4.additional_contexts, { instancePath: instancePath + "/build/additional_contexts", parentData: data4, parentDataProperty: "additional_contexts", rootData })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.network !== void 0) {
+          if (typeof data4.network !== "string") {
+            const err14 = { instancePath: instancePath + "/build/network", schemaPath: "#/properties/build/oneOf/1/properties/network/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data4.pull !== void 0) {
+          let data20 = data4.pull;
+          if (typeof data20 !== "boolean" && typeof data20 !== "string") {
+            const err15 = { instancePath: instancePath + "/build/pull", schemaPath: "#/properties/build/oneOf/1/properties/pull/type", keyword: "type", params: { type: schema10.properties.build.oneOf[1].properties.pull.type } };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data4.target !== void 0) {
+          if (typeof data4.target !== "string") {
+            const err16 = { instancePath: instancePath + "/build/target", schemaPath: "#/properties/build/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data4.shm_size !== void 0) {
+          let data22 = data4.shm_size;
+          if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22))) && typeof data22 !== "string") {
+            const err17 = { instancePath: instancePath + "/build/shm_size", schemaPath: "#/properties/build/oneOf/1/properties/shm_size/type", keyword: "type", params: { type: schema10.properties.build.oneOf[1].properties.shm_size.type } };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data4.extra_hosts !== void 0) {
+          if (!validate55(data4.extra_hosts, { instancePath: instancePath + "/build/extra_hosts", parentData: data4, parentDataProperty: "extra_hosts", rootData })) {
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.isolation !== void 0) {
+          if (typeof data4.isolation !== "string") {
+            const err18 = { instancePath: instancePath + "/build/isolation", schemaPath: "#/properties/build/oneOf/1/properties/isolation/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data4.privileged !== void 0) {
+          let data25 = data4.privileged;
+          if (typeof data25 !== "boolean" && typeof data25 !== "string") {
+            const err19 = { instancePath: instancePath + "/build/privileged", schemaPath: "#/properties/build/oneOf/1/properties/privileged/type", keyword: "type", params: { type: schema10.properties.build.oneOf[1].properties.privileged.type } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data4.secrets !== void 0) {
+          if (!validate57(data4.secrets, { instancePath: instancePath + "/build/secrets", parentData: data4, parentDataProperty: "secrets", rootData })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.tags !== void 0) {
+          let data27 = data4.tags;
+          if (Array.isArray(data27)) {
+            const len3 = data27.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              if (typeof data27[i3] !== "string") {
+                const err20 = { instancePath: instancePath + "/build/tags/" + i3, schemaPath: "#/properties/build/oneOf/1/properties/tags/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/build/tags", schemaPath: "#/properties/build/oneOf/1/properties/tags/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data4.ulimits !== void 0) {
+          if (!validate59(data4.ulimits, { instancePath: instancePath + "/build/ulimits", parentData: data4, parentDataProperty: "ulimits", rootData })) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.platforms !== void 0) {
+          let data30 = data4.platforms;
+          if (Array.isArray(data30)) {
+            const len4 = data30.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              if (typeof data30[i4] !== "string") {
+                const err22 = { instancePath: instancePath + "/build/platforms/" + i4, schemaPath: "#/properties/build/oneOf/1/properties/platforms/items/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/build/platforms", schemaPath: "#/properties/build/oneOf/1/properties/platforms/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      var _valid0 = _errs11 === errors;
+      if (_valid0 && valid1) {
+        valid1 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid1) {
+        const err25 = { instancePath: instancePath + "/build", schemaPath: "#/properties/build/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 } };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.blkio_config !== void 0) {
+      let data32 = data.blkio_config;
+      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+        for (const key2 in data32) {
+          if (!(key2 === "device_read_bps" || key2 === "device_read_iops" || key2 === "device_write_bps" || key2 === "device_write_iops" || key2 === "weight" || key2 === "weight_device")) {
+            const err26 = { instancePath: instancePath + "/blkio_config", schemaPath: "#/properties/blkio_config/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data32.device_read_bps !== void 0) {
+          let data33 = data32.device_read_bps;
+          if (Array.isArray(data33)) {
+            const len5 = data33.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              if (!validate61(data33[i5], { instancePath: instancePath + "/blkio_config/device_read_bps/" + i5, parentData: data33, parentDataProperty: i5, rootData })) {
+                vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/blkio_config/device_read_bps", schemaPath: "#/properties/blkio_config/properties/device_read_bps/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data32.device_read_iops !== void 0) {
+          let data35 = data32.device_read_iops;
+          if (Array.isArray(data35)) {
+            const len6 = data35.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              if (!validate61(data35[i6], { instancePath: instancePath + "/blkio_config/device_read_iops/" + i6, parentData: data35, parentDataProperty: i6, rootData })) {
+                vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/blkio_config/device_read_iops", schemaPath: "#/properties/blkio_config/properties/device_read_iops/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data32.device_write_bps !== void 0) {
+          let data37 = data32.device_write_bps;
+          if (Array.isArray(data37)) {
+            const len7 = data37.length;
+            for (let i7 = 0; i7 < len7; i7++) {
+              if (!validate61(data37[i7], { instancePath: instancePath + "/blkio_config/device_write_bps/" + i7, parentData: data37, parentDataProperty: i7, rootData })) {
+                vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/blkio_config/device_write_bps", schemaPath: "#/properties/blkio_config/properties/device_write_bps/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data32.device_write_iops !== void 0) {
+          let data39 = data32.device_write_iops;
+          if (Array.isArray(data39)) {
+            const len8 = data39.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              if (!validate61(data39[i8], { instancePath: instancePath + "/blkio_config/device_write_iops/" + i8, parentData: data39, parentDataProperty: i8, rootData })) {
+                vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/blkio_config/device_write_iops", schemaPath: "#/properties/blkio_config/properties/device_write_iops/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data32.weight !== void 0) {
+          let data41 = data32.weight;
+          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41))) && typeof data41 !== "string") {
+            const err31 = { instancePath: instancePath + "/blkio_config/weight", schemaPath: "#/properties/blkio_config/properties/weight/type", keyword: "type", params: { type: schema10.properties.blkio_config.properties.weight.type } };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data32.weight_device !== void 0) {
+          let data42 = data32.weight_device;
+          if (Array.isArray(data42)) {
+            const len9 = data42.length;
+            for (let i9 = 0; i9 < len9; i9++) {
+              if (!validate66(data42[i9], { instancePath: instancePath + "/blkio_config/weight_device/" + i9, parentData: data42, parentDataProperty: i9, rootData })) {
+                vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/blkio_config/weight_device", schemaPath: "#/properties/blkio_config/properties/weight_device/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/blkio_config", schemaPath: "#/properties/blkio_config/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.cap_add !== void 0) {
+      let data44 = data.cap_add;
+      if (Array.isArray(data44)) {
+        const len10 = data44.length;
+        for (let i10 = 0; i10 < len10; i10++) {
+          if (typeof data44[i10] !== "string") {
+            const err34 = { instancePath: instancePath + "/cap_add/" + i10, schemaPath: "#/properties/cap_add/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        let i11 = data44.length;
+        let j0;
+        if (i11 > 1) {
+          const indices0 = {};
+          for (; i11--; ) {
+            let item0 = data44[i11];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err35 = { instancePath: instancePath + "/cap_add", schemaPath: "#/properties/cap_add/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j0 } };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i11;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/cap_add", schemaPath: "#/properties/cap_add/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.cap_drop !== void 0) {
+      let data46 = data.cap_drop;
+      if (Array.isArray(data46)) {
+        const len11 = data46.length;
+        for (let i12 = 0; i12 < len11; i12++) {
+          if (typeof data46[i12] !== "string") {
+            const err37 = { instancePath: instancePath + "/cap_drop/" + i12, schemaPath: "#/properties/cap_drop/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        let i13 = data46.length;
+        let j1;
+        if (i13 > 1) {
+          const indices1 = {};
+          for (; i13--; ) {
+            let item1 = data46[i13];
+            if (typeof item1 !== "string") {
+              continue;
+            }
+            if (typeof indices1[item1] == "number") {
+              j1 = indices1[item1];
+              const err38 = { instancePath: instancePath + "/cap_drop", schemaPath: "#/properties/cap_drop/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j1 } };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+              break;
+            }
+            indices1[item1] = i13;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/cap_drop", schemaPath: "#/properties/cap_drop/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.cgroup !== void 0) {
+      let data48 = data.cgroup;
+      if (typeof data48 !== "string") {
+        const err40 = { instancePath: instancePath + "/cgroup", schemaPath: "#/properties/cgroup/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (!(data48 === "host" || data48 === "private")) {
+        const err41 = { instancePath: instancePath + "/cgroup", schemaPath: "#/properties/cgroup/enum", keyword: "enum", params: { allowedValues: schema10.properties.cgroup.enum } };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.cgroup_parent !== void 0) {
+      if (typeof data.cgroup_parent !== "string") {
+        const err42 = { instancePath: instancePath + "/cgroup_parent", schemaPath: "#/properties/cgroup_parent/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.command !== void 0) {
+      if (!validate34(data.command, { instancePath: instancePath + "/command", parentData: data, parentDataProperty: "command", rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.configs !== void 0) {
+      if (!validate57(data.configs, { instancePath: instancePath + "/configs", parentData: data, parentDataProperty: "configs", rootData })) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.container_name !== void 0) {
+      let data52 = data.container_name;
+      if (typeof data52 === "string") {
+        if (!pattern27.test(data52)) {
+          const err43 = { instancePath: instancePath + "/container_name", schemaPath: "#/properties/container_name/pattern", keyword: "pattern", params: { pattern: "[a-zA-Z0-9][a-zA-Z0-9_.-]+" } };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/container_name", schemaPath: "#/properties/container_name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.cpu_count !== void 0) {
+      let data53 = data.cpu_count;
+      const _errs98 = errors;
+      let valid30 = false;
+      let passing1 = null;
+      const _errs99 = errors;
+      if (typeof data53 !== "string") {
+        const err45 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      var _valid1 = _errs99 === errors;
+      if (_valid1) {
+        valid30 = true;
+        passing1 = 0;
+      }
+      const _errs101 = errors;
+      if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)))) {
+        const err46 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf/1/type", keyword: "type", params: { type: "integer" } };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+      if (typeof data53 == "number") {
+        if (data53 < 0 || isNaN(data53)) {
+          const err47 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs101 === errors;
+      if (_valid1 && valid30) {
+        valid30 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid30 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid30) {
+        const err48 = { instancePath: instancePath + "/cpu_count", schemaPath: "#/properties/cpu_count/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 } };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      } else {
+        errors = _errs98;
+        if (vErrors !== null) {
+          if (_errs98) {
+            vErrors.length = _errs98;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.cpu_percent !== void 0) {
+      let data54 = data.cpu_percent;
+      const _errs104 = errors;
+      let valid31 = false;
+      let passing2 = null;
+      const _errs105 = errors;
+      if (typeof data54 !== "string") {
+        const err49 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      var _valid2 = _errs105 === errors;
+      if (_valid2) {
+        valid31 = true;
+        passing2 = 0;
+      }
+      const _errs107 = errors;
+      if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)))) {
+        const err50 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/1/type", keyword: "type", params: { type: "integer" } };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+      if (typeof data54 == "number") {
+        if (data54 > 100 || isNaN(data54)) {
+          const err51 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 } };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        if (data54 < 0 || isNaN(data54)) {
+          const err52 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+      }
+      var _valid2 = _errs107 === errors;
+      if (_valid2 && valid31) {
+        valid31 = false;
+        passing2 = [passing2, 1];
+      } else {
+        if (_valid2) {
+          valid31 = true;
+          passing2 = 1;
+        }
+      }
+      if (!valid31) {
+        const err53 = { instancePath: instancePath + "/cpu_percent", schemaPath: "#/properties/cpu_percent/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 } };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      } else {
+        errors = _errs104;
+        if (vErrors !== null) {
+          if (_errs104) {
+            vErrors.length = _errs104;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.cpu_shares !== void 0) {
+      let data55 = data.cpu_shares;
+      if (!(typeof data55 == "number") && typeof data55 !== "string") {
+        const err54 = { instancePath: instancePath + "/cpu_shares", schemaPath: "#/properties/cpu_shares/type", keyword: "type", params: { type: schema10.properties.cpu_shares.type } };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.cpu_quota !== void 0) {
+      let data56 = data.cpu_quota;
+      if (!(typeof data56 == "number") && typeof data56 !== "string") {
+        const err55 = { instancePath: instancePath + "/cpu_quota", schemaPath: "#/properties/cpu_quota/type", keyword: "type", params: { type: schema10.properties.cpu_quota.type } };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.cpu_period !== void 0) {
+      let data57 = data.cpu_period;
+      if (!(typeof data57 == "number") && typeof data57 !== "string") {
+        const err56 = { instancePath: instancePath + "/cpu_period", schemaPath: "#/properties/cpu_period/type", keyword: "type", params: { type: schema10.properties.cpu_period.type } };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.cpu_rt_period !== void 0) {
+      let data58 = data.cpu_rt_period;
+      if (!(typeof data58 == "number") && typeof data58 !== "string") {
+        const err57 = { instancePath: instancePath + "/cpu_rt_period", schemaPath: "#/properties/cpu_rt_period/type", keyword: "type", params: { type: schema10.properties.cpu_rt_period.type } };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.cpu_rt_runtime !== void 0) {
+      let data59 = data.cpu_rt_runtime;
+      if (!(typeof data59 == "number") && typeof data59 !== "string") {
+        const err58 = { instancePath: instancePath + "/cpu_rt_runtime", schemaPath: "#/properties/cpu_rt_runtime/type", keyword: "type", params: { type: schema10.properties.cpu_rt_runtime.type } };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.cpus !== void 0) {
+      let data60 = data.cpus;
+      if (!(typeof data60 == "number") && typeof data60 !== "string") {
+        const err59 = { instancePath: instancePath + "/cpus", schemaPath: "#/properties/cpus/type", keyword: "type", params: { type: schema10.properties.cpus.type } };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.cpuset !== void 0) {
+      if (typeof data.cpuset !== "string") {
+        const err60 = { instancePath: instancePath + "/cpuset", schemaPath: "#/properties/cpuset/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.credential_spec !== void 0) {
+      let data62 = data.credential_spec;
+      if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+        for (const key3 in data62) {
+          if (!(key3 === "config" || key3 === "file" || key3 === "registry" || pattern0.test(key3))) {
+            const err61 = { instancePath: instancePath + "/credential_spec", schemaPath: "#/properties/credential_spec/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+        if (data62.config !== void 0) {
+          if (typeof data62.config !== "string") {
+            const err62 = { instancePath: instancePath + "/credential_spec/config", schemaPath: "#/properties/credential_spec/properties/config/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data62.file !== void 0) {
+          if (typeof data62.file !== "string") {
+            const err63 = { instancePath: instancePath + "/credential_spec/file", schemaPath: "#/properties/credential_spec/properties/file/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data62.registry !== void 0) {
+          if (typeof data62.registry !== "string") {
+            const err64 = { instancePath: instancePath + "/credential_spec/registry", schemaPath: "#/properties/credential_spec/properties/registry/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err65 = { instancePath: instancePath + "/credential_spec", schemaPath: "#/properties/credential_spec/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.depends_on !== void 0) {
+      let data66 = data.depends_on;
+      const _errs133 = errors;
+      let valid33 = false;
+      let passing3 = null;
+      const _errs134 = errors;
+      if (!validate24(data66, { instancePath: instancePath + "/depends_on", parentData: data, parentDataProperty: "depends_on", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+      var _valid3 = _errs134 === errors;
+      if (_valid3) {
+        valid33 = true;
+        passing3 = 0;
+      }
+      const _errs135 = errors;
+      if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+        for (const key4 in data66) {
+          if (!pattern1.test(key4)) {
+            const err66 = { instancePath: instancePath + "/depends_on", schemaPath: "#/properties/depends_on/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data66) {
+          if (pattern1.test(key5)) {
+            let data67 = data66[key5];
+            if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+              if (data67.condition === void 0) {
+                const err67 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/required", keyword: "required", params: { missingProperty: "condition" } };
+                if (vErrors === null) {
+                  vErrors = [err67];
+                } else {
+                  vErrors.push(err67);
+                }
+                errors++;
+              }
+              for (const key6 in data67) {
+                if (!(key6 === "restart" || key6 === "required" || key6 === "condition" || pattern0.test(key6))) {
+                  const err68 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              }
+              if (data67.restart !== void 0) {
+                let data68 = data67.restart;
+                if (typeof data68 !== "boolean" && typeof data68 !== "string") {
+                  const err69 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/restart", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/restart/type", keyword: "type", params: { type: schema10.properties.depends_on.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].properties.restart.type } };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              }
+              if (data67.required !== void 0) {
+                if (typeof data67.required !== "boolean") {
+                  const err70 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/required", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/required/type", keyword: "type", params: { type: "boolean" } };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              }
+              if (data67.condition !== void 0) {
+                let data70 = data67.condition;
+                if (typeof data70 !== "string") {
+                  const err71 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/condition", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/condition/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (!(data70 === "service_started" || data70 === "service_healthy" || data70 === "service_completed_successfully")) {
+                  const err72 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/condition", schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/condition/enum", keyword: "enum", params: { allowedValues: schema10.properties.depends_on.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].properties.condition.enum } };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err73 = { instancePath: instancePath + "/depends_on/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/depends_on/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err73];
+              } else {
+                vErrors.push(err73);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err74 = { instancePath: instancePath + "/depends_on", schemaPath: "#/properties/depends_on/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+      var _valid3 = _errs135 === errors;
+      if (_valid3 && valid33) {
+        valid33 = false;
+        passing3 = [passing3, 1];
+      } else {
+        if (_valid3) {
+          valid33 = true;
+          passing3 = 1;
+        }
+      }
+      if (!valid33) {
+        const err75 = { instancePath: instancePath + "/depends_on", schemaPath: "#/properties/depends_on/oneOf", keyword: "oneOf", params: { passingSchemas: passing3 } };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      } else {
+        errors = _errs133;
+        if (vErrors !== null) {
+          if (_errs133) {
+            vErrors.length = _errs133;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.device_cgroup_rules !== void 0) {
+      if (!validate24(data.device_cgroup_rules, { instancePath: instancePath + "/device_cgroup_rules", parentData: data, parentDataProperty: "device_cgroup_rules", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.devices !== void 0) {
+      let data72 = data.devices;
+      if (Array.isArray(data72)) {
+        const len12 = data72.length;
+        for (let i14 = 0; i14 < len12; i14++) {
+          let data73 = data72[i14];
+          const _errs151 = errors;
+          let valid38 = false;
+          let passing4 = null;
+          const _errs152 = errors;
+          if (typeof data73 !== "string") {
+            const err76 = { instancePath: instancePath + "/devices/" + i14, schemaPath: "#/properties/devices/items/oneOf/0/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+          var _valid4 = _errs152 === errors;
+          if (_valid4) {
+            valid38 = true;
+            passing4 = 0;
+          }
+          const _errs154 = errors;
+          if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+            if (data73.source === void 0) {
+              const err77 = { instancePath: instancePath + "/devices/" + i14, schemaPath: "#/properties/devices/items/oneOf/1/required", keyword: "required", params: { missingProperty: "source" } };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+            for (const key7 in data73) {
+              if (!(key7 === "source" || key7 === "target" || key7 === "permissions" || pattern0.test(key7))) {
+                const err78 = { instancePath: instancePath + "/devices/" + i14, schemaPath: "#/properties/devices/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+            }
+            if (data73.source !== void 0) {
+              if (typeof data73.source !== "string") {
+                const err79 = { instancePath: instancePath + "/devices/" + i14 + "/source", schemaPath: "#/properties/devices/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            if (data73.target !== void 0) {
+              if (typeof data73.target !== "string") {
+                const err80 = { instancePath: instancePath + "/devices/" + i14 + "/target", schemaPath: "#/properties/devices/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data73.permissions !== void 0) {
+              if (typeof data73.permissions !== "string") {
+                const err81 = { instancePath: instancePath + "/devices/" + i14 + "/permissions", schemaPath: "#/properties/devices/items/oneOf/1/properties/permissions/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err82 = { instancePath: instancePath + "/devices/" + i14, schemaPath: "#/properties/devices/items/oneOf/1/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+          var _valid4 = _errs154 === errors;
+          if (_valid4 && valid38) {
+            valid38 = false;
+            passing4 = [passing4, 1];
+          } else {
+            if (_valid4) {
+              valid38 = true;
+              passing4 = 1;
+            }
+          }
+          if (!valid38) {
+            const err83 = { instancePath: instancePath + "/devices/" + i14, schemaPath: "#/properties/devices/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing4 } };
+            if (vErrors === null) {
+              vErrors = [err83];
+            } else {
+              vErrors.push(err83);
+            }
+            errors++;
+          } else {
+            errors = _errs151;
+            if (vErrors !== null) {
+              if (_errs151) {
+                vErrors.length = _errs151;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err84 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err84];
+        } else {
+          vErrors.push(err84);
+        }
+        errors++;
+      }
+    }
+    if (data.dns !== void 0) {
+      if (!validate23(data.dns, { instancePath: instancePath + "/dns", parentData: data, parentDataProperty: "dns", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.dns_opt !== void 0) {
+      let data78 = data.dns_opt;
+      if (Array.isArray(data78)) {
+        const len13 = data78.length;
+        for (let i15 = 0; i15 < len13; i15++) {
+          if (typeof data78[i15] !== "string") {
+            const err85 = { instancePath: instancePath + "/dns_opt/" + i15, schemaPath: "#/properties/dns_opt/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err85];
+            } else {
+              vErrors.push(err85);
+            }
+            errors++;
+          }
+        }
+        let i16 = data78.length;
+        let j2;
+        if (i16 > 1) {
+          const indices2 = {};
+          for (; i16--; ) {
+            let item2 = data78[i16];
+            if (typeof item2 !== "string") {
+              continue;
+            }
+            if (typeof indices2[item2] == "number") {
+              j2 = indices2[item2];
+              const err86 = { instancePath: instancePath + "/dns_opt", schemaPath: "#/properties/dns_opt/uniqueItems", keyword: "uniqueItems", params: { i: i16, j: j2 } };
+              if (vErrors === null) {
+                vErrors = [err86];
+              } else {
+                vErrors.push(err86);
+              }
+              errors++;
+              break;
+            }
+            indices2[item2] = i16;
+          }
+        }
+      } else {
+        const err87 = { instancePath: instancePath + "/dns_opt", schemaPath: "#/properties/dns_opt/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err87];
+        } else {
+          vErrors.push(err87);
+        }
+        errors++;
+      }
+    }
+    if (data.dns_search !== void 0) {
+      if (!validate23(data.dns_search, { instancePath: instancePath + "/dns_search", parentData: data, parentDataProperty: "dns_search", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.domainname !== void 0) {
+      if (typeof data.domainname !== "string") {
+        const err88 = { instancePath: instancePath + "/domainname", schemaPath: "#/properties/domainname/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err88];
+        } else {
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.entrypoint !== void 0) {
+      if (!validate34(data.entrypoint, { instancePath: instancePath + "/entrypoint", parentData: data, parentDataProperty: "entrypoint", rootData })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.env_file !== void 0) {
+      if (!validate75(data.env_file, { instancePath: instancePath + "/env_file", parentData: data, parentDataProperty: "env_file", rootData })) {
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.label_file !== void 0) {
+      if (!validate77(data.label_file, { instancePath: instancePath + "/label_file", parentData: data, parentDataProperty: "label_file", rootData })) {
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.environment !== void 0) {
+      if (!validate36(data.environment, { instancePath: instancePath + "/environment", parentData: data, parentDataProperty: "environment", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.expose !== void 0) {
+      let data86 = data.expose;
+      if (Array.isArray(data86)) {
+        const len14 = data86.length;
+        for (let i17 = 0; i17 < len14; i17++) {
+          let data87 = data86[i17];
+          if (typeof data87 !== "string" && !(typeof data87 == "number")) {
+            const err89 = { instancePath: instancePath + "/expose/" + i17, schemaPath: "#/properties/expose/items/type", keyword: "type", params: { type: schema10.properties.expose.items.type } };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+        }
+        let i18 = data86.length;
+        let j3;
+        if (i18 > 1) {
+          const indices3 = {};
+          for (; i18--; ) {
+            let item3 = data86[i18];
+            if (typeof item3 !== "string" && !(typeof item3 == "number")) {
+              continue;
+            }
+            if (typeof item3 == "string") {
+              item3 += "_";
+            }
+            if (typeof indices3[item3] == "number") {
+              j3 = indices3[item3];
+              const err90 = { instancePath: instancePath + "/expose", schemaPath: "#/properties/expose/uniqueItems", keyword: "uniqueItems", params: { i: i18, j: j3 } };
+              if (vErrors === null) {
+                vErrors = [err90];
+              } else {
+                vErrors.push(err90);
+              }
+              errors++;
+              break;
+            }
+            indices3[item3] = i18;
+          }
+        }
+      } else {
+        const err91 = { instancePath: instancePath + "/expose", schemaPath: "#/properties/expose/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err91];
+        } else {
+          vErrors.push(err91);
+        }
+        errors++;
+      }
+    }
+    if (data.extends !== void 0) {
+      let data88 = data.extends;
+      const _errs180 = errors;
+      let valid46 = false;
+      let passing5 = null;
+      const _errs181 = errors;
+      if (typeof data88 !== "string") {
+        const err92 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+      var _valid5 = _errs181 === errors;
+      if (_valid5) {
+        valid46 = true;
+        passing5 = 0;
+      }
+      const _errs183 = errors;
+      if (data88 && typeof data88 == "object" && !Array.isArray(data88)) {
+        if (data88.service === void 0) {
+          const err93 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/1/required", keyword: "required", params: { missingProperty: "service" } };
+          if (vErrors === null) {
+            vErrors = [err93];
+          } else {
+            vErrors.push(err93);
+          }
+          errors++;
+        }
+        for (const key8 in data88) {
+          if (!(key8 === "service" || key8 === "file")) {
+            const err94 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+            if (vErrors === null) {
+              vErrors = [err94];
+            } else {
+              vErrors.push(err94);
+            }
+            errors++;
+          }
+        }
+        if (data88.service !== void 0) {
+          if (typeof data88.service !== "string") {
+            const err95 = { instancePath: instancePath + "/extends/service", schemaPath: "#/properties/extends/oneOf/1/properties/service/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err95];
+            } else {
+              vErrors.push(err95);
+            }
+            errors++;
+          }
+        }
+        if (data88.file !== void 0) {
+          if (typeof data88.file !== "string") {
+            const err96 = { instancePath: instancePath + "/extends/file", schemaPath: "#/properties/extends/oneOf/1/properties/file/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err96];
+            } else {
+              vErrors.push(err96);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err97 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err97];
+        } else {
+          vErrors.push(err97);
+        }
+        errors++;
+      }
+      var _valid5 = _errs183 === errors;
+      if (_valid5 && valid46) {
+        valid46 = false;
+        passing5 = [passing5, 1];
+      } else {
+        if (_valid5) {
+          valid46 = true;
+          passing5 = 1;
+        }
+      }
+      if (!valid46) {
+        const err98 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/oneOf", keyword: "oneOf", params: { passingSchemas: passing5 } };
+        if (vErrors === null) {
+          vErrors = [err98];
+        } else {
+          vErrors.push(err98);
+        }
+        errors++;
+      } else {
+        errors = _errs180;
+        if (vErrors !== null) {
+          if (_errs180) {
+            vErrors.length = _errs180;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.provider !== void 0) {
+      let data91 = data.provider;
+      if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
+        if (data91.type === void 0) {
+          const err99 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/required", keyword: "required", params: { missingProperty: "type" } };
+          if (vErrors === null) {
+            vErrors = [err99];
+          } else {
+            vErrors.push(err99);
+          }
+          errors++;
+        }
+        for (const key9 in data91) {
+          if (!(key9 === "type" || key9 === "options" || pattern0.test(key9))) {
+            const err100 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
+            if (vErrors === null) {
+              vErrors = [err100];
+            } else {
+              vErrors.push(err100);
+            }
+            errors++;
+          }
+        }
+        if (data91.type !== void 0) {
+          if (typeof data91.type !== "string") {
+            const err101 = { instancePath: instancePath + "/provider/type", schemaPath: "#/properties/provider/properties/type/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err101];
+            } else {
+              vErrors.push(err101);
+            }
+            errors++;
+          }
+        }
+        if (data91.options !== void 0) {
+          let data93 = data91.options;
+          if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
+            for (const key10 in data93) {
+              if (pattern34.test(key10)) {
+                let data94 = data93[key10];
+                const _errs198 = errors;
+                let valid50 = false;
+                let passing6 = null;
+                const _errs199 = errors;
+                if (typeof data94 !== "string" && !(typeof data94 == "number") && typeof data94 !== "boolean") {
+                  const err102 = { instancePath: instancePath + "/provider/options/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf/0/type", keyword: "type", params: { type: schema10.properties.provider.properties.options.patternProperties["^.+$"].oneOf[0].type } };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+                var _valid6 = _errs199 === errors;
+                if (_valid6) {
+                  valid50 = true;
+                  passing6 = 0;
+                }
+                const _errs201 = errors;
+                if (Array.isArray(data94)) {
+                  const len15 = data94.length;
+                  for (let i19 = 0; i19 < len15; i19++) {
+                    let data95 = data94[i19];
+                    if (typeof data95 !== "string" && !(typeof data95 == "number") && typeof data95 !== "boolean") {
+                      const err103 = { instancePath: instancePath + "/provider/options/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i19, schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf/1/items/type", keyword: "type", params: { type: schema10.properties.provider.properties.options.patternProperties["^.+$"].oneOf[1].items.type } };
+                      if (vErrors === null) {
+                        vErrors = [err103];
+                      } else {
+                        vErrors.push(err103);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err104 = { instancePath: instancePath + "/provider/options/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf/1/type", keyword: "type", params: { type: "array" } };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+                var _valid6 = _errs201 === errors;
+                if (_valid6 && valid50) {
+                  valid50 = false;
+                  passing6 = [passing6, 1];
+                } else {
+                  if (_valid6) {
+                    valid50 = true;
+                    passing6 = 1;
+                  }
+                }
+                if (!valid50) {
+                  const err105 = { instancePath: instancePath + "/provider/options/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/provider/properties/options/patternProperties/%5E.%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing6 } };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                } else {
+                  errors = _errs198;
+                  if (vErrors !== null) {
+                    if (_errs198) {
+                      vErrors.length = _errs198;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+              }
+            }
+          } else {
+            const err106 = { instancePath: instancePath + "/provider/options", schemaPath: "#/properties/provider/properties/options/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err106];
+            } else {
+              vErrors.push(err106);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err107 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err107];
+        } else {
+          vErrors.push(err107);
+        }
+        errors++;
+      }
+    }
+    if (data.external_links !== void 0) {
+      let data96 = data.external_links;
+      if (Array.isArray(data96)) {
+        const len16 = data96.length;
+        for (let i20 = 0; i20 < len16; i20++) {
+          if (typeof data96[i20] !== "string") {
+            const err108 = { instancePath: instancePath + "/external_links/" + i20, schemaPath: "#/properties/external_links/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err108];
+            } else {
+              vErrors.push(err108);
+            }
+            errors++;
+          }
+        }
+        let i21 = data96.length;
+        let j4;
+        if (i21 > 1) {
+          const indices4 = {};
+          for (; i21--; ) {
+            let item4 = data96[i21];
+            if (typeof item4 !== "string") {
+              continue;
+            }
+            if (typeof indices4[item4] == "number") {
+              j4 = indices4[item4];
+              const err109 = { instancePath: instancePath + "/external_links", schemaPath: "#/properties/external_links/uniqueItems", keyword: "uniqueItems", params: { i: i21, j: j4 } };
+              if (vErrors === null) {
+                vErrors = [err109];
+              } else {
+                vErrors.push(err109);
+              }
+              errors++;
+              break;
+            }
+            indices4[item4] = i21;
+          }
+        }
+      } else {
+        const err110 = { instancePath: instancePath + "/external_links", schemaPath: "#/properties/external_links/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err110];
+        } else {
+          vErrors.push(err110);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_hosts !== void 0) {
+      if (!validate55(data.extra_hosts, { instancePath: instancePath + "/extra_hosts", parentData: data, parentDataProperty: "extra_hosts", rootData })) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.gpus !== void 0) {
+      if (!validate81(data.gpus, { instancePath: instancePath + "/gpus", parentData: data, parentDataProperty: "gpus", rootData })) {
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.group_add !== void 0) {
+      let data100 = data.group_add;
+      if (Array.isArray(data100)) {
+        const len17 = data100.length;
+        for (let i22 = 0; i22 < len17; i22++) {
+          let data101 = data100[i22];
+          if (typeof data101 !== "string" && !(typeof data101 == "number")) {
+            const err111 = { instancePath: instancePath + "/group_add/" + i22, schemaPath: "#/properties/group_add/items/type", keyword: "type", params: { type: schema10.properties.group_add.items.type } };
+            if (vErrors === null) {
+              vErrors = [err111];
+            } else {
+              vErrors.push(err111);
+            }
+            errors++;
+          }
+        }
+        let i23 = data100.length;
+        let j5;
+        if (i23 > 1) {
+          const indices5 = {};
+          for (; i23--; ) {
+            let item5 = data100[i23];
+            if (typeof item5 !== "string" && !(typeof item5 == "number")) {
+              continue;
+            }
+            if (typeof item5 == "string") {
+              item5 += "_";
+            }
+            if (typeof indices5[item5] == "number") {
+              j5 = indices5[item5];
+              const err112 = { instancePath: instancePath + "/group_add", schemaPath: "#/properties/group_add/uniqueItems", keyword: "uniqueItems", params: { i: i23, j: j5 } };
+              if (vErrors === null) {
+                vErrors = [err112];
+              } else {
+                vErrors.push(err112);
+              }
+              errors++;
+              break;
+            }
+            indices5[item5] = i23;
+          }
+        }
+      } else {
+        const err113 = { instancePath: instancePath + "/group_add", schemaPath: "#/properties/group_add/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err113];
+        } else {
+          vErrors.push(err113);
+        }
+        errors++;
+      }
+    }
+    if (data.healthcheck !== void 0) {
+      if (!validate86(data.healthcheck, { instancePath: instancePath + "/healthcheck", parentData: data, parentDataProperty: "healthcheck", rootData })) {
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.hostname !== void 0) {
+      if (typeof data.hostname !== "string") {
+        const err114 = { instancePath: instancePath + "/hostname", schemaPath: "#/properties/hostname/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err114];
+        } else {
+          vErrors.push(err114);
+        }
+        errors++;
+      }
+    }
+    if (data.image !== void 0) {
+      if (typeof data.image !== "string") {
+        const err115 = { instancePath: instancePath + "/image", schemaPath: "#/properties/image/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err115];
+        } else {
+          vErrors.push(err115);
+        }
+        errors++;
+      }
+    }
+    if (data.init !== void 0) {
+      let data105 = data.init;
+      if (typeof data105 !== "boolean" && typeof data105 !== "string") {
+        const err116 = { instancePath: instancePath + "/init", schemaPath: "#/properties/init/type", keyword: "type", params: { type: schema10.properties.init.type } };
+        if (vErrors === null) {
+          vErrors = [err116];
+        } else {
+          vErrors.push(err116);
+        }
+        errors++;
+      }
+    }
+    if (data.ipc !== void 0) {
+      if (typeof data.ipc !== "string") {
+        const err117 = { instancePath: instancePath + "/ipc", schemaPath: "#/properties/ipc/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err117];
+        } else {
+          vErrors.push(err117);
+        }
+        errors++;
+      }
+    }
+    if (data.isolation !== void 0) {
+      if (typeof data.isolation !== "string") {
+        const err118 = { instancePath: instancePath + "/isolation", schemaPath: "#/properties/isolation/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err118];
+        } else {
+          vErrors.push(err118);
+        }
+        errors++;
+      }
+    }
+    if (data.labels !== void 0) {
+      if (!validate36(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.links !== void 0) {
+      let data109 = data.links;
+      if (Array.isArray(data109)) {
+        const len18 = data109.length;
+        for (let i24 = 0; i24 < len18; i24++) {
+          if (typeof data109[i24] !== "string") {
+            const err119 = { instancePath: instancePath + "/links/" + i24, schemaPath: "#/properties/links/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err119];
+            } else {
+              vErrors.push(err119);
+            }
+            errors++;
+          }
+        }
+        let i25 = data109.length;
+        let j6;
+        if (i25 > 1) {
+          const indices6 = {};
+          for (; i25--; ) {
+            let item6 = data109[i25];
+            if (typeof item6 !== "string") {
+              continue;
+            }
+            if (typeof indices6[item6] == "number") {
+              j6 = indices6[item6];
+              const err120 = { instancePath: instancePath + "/links", schemaPath: "#/properties/links/uniqueItems", keyword: "uniqueItems", params: { i: i25, j: j6 } };
+              if (vErrors === null) {
+                vErrors = [err120];
+              } else {
+                vErrors.push(err120);
+              }
+              errors++;
+              break;
+            }
+            indices6[item6] = i25;
+          }
+        }
+      } else {
+        const err121 = { instancePath: instancePath + "/links", schemaPath: "#/properties/links/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err121];
+        } else {
+          vErrors.push(err121);
+        }
+        errors++;
+      }
+    }
+    if (data.logging !== void 0) {
+      let data111 = data.logging;
+      if (data111 && typeof data111 == "object" && !Array.isArray(data111)) {
+        for (const key11 in data111) {
+          if (!(key11 === "driver" || key11 === "options" || pattern0.test(key11))) {
+            const err122 = { instancePath: instancePath + "/logging", schemaPath: "#/properties/logging/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 } };
+            if (vErrors === null) {
+              vErrors = [err122];
+            } else {
+              vErrors.push(err122);
+            }
+            errors++;
+          }
+        }
+        if (data111.driver !== void 0) {
+          if (typeof data111.driver !== "string") {
+            const err123 = { instancePath: instancePath + "/logging/driver", schemaPath: "#/properties/logging/properties/driver/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err123];
+            } else {
+              vErrors.push(err123);
+            }
+            errors++;
+          }
+        }
+        if (data111.options !== void 0) {
+          let data113 = data111.options;
+          if (data113 && typeof data113 == "object" && !Array.isArray(data113)) {
+            for (const key12 in data113) {
+              if (pattern34.test(key12)) {
+                let data114 = data113[key12];
+                if (typeof data114 !== "string" && !(typeof data114 == "number") && data114 !== null) {
+                  const err124 = { instancePath: instancePath + "/logging/options/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/logging/properties/options/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema10.properties.logging.properties.options.patternProperties["^.+$"].type } };
+                  if (vErrors === null) {
+                    vErrors = [err124];
+                  } else {
+                    vErrors.push(err124);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err125 = { instancePath: instancePath + "/logging/options", schemaPath: "#/properties/logging/properties/options/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err125];
+            } else {
+              vErrors.push(err125);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err126 = { instancePath: instancePath + "/logging", schemaPath: "#/properties/logging/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err126];
+        } else {
+          vErrors.push(err126);
+        }
+        errors++;
+      }
+    }
+    if (data.mac_address !== void 0) {
+      if (typeof data.mac_address !== "string") {
+        const err127 = { instancePath: instancePath + "/mac_address", schemaPath: "#/properties/mac_address/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err127];
+        } else {
+          vErrors.push(err127);
+        }
+        errors++;
+      }
+    }
+    if (data.mem_limit !== void 0) {
+      let data116 = data.mem_limit;
+      if (!(typeof data116 == "number") && typeof data116 !== "string") {
+        const err128 = { instancePath: instancePath + "/mem_limit", schemaPath: "#/properties/mem_limit/type", keyword: "type", params: { type: schema10.properties.mem_limit.type } };
+        if (vErrors === null) {
+          vErrors = [err128];
+        } else {
+          vErrors.push(err128);
+        }
+        errors++;
+      }
+    }
+    if (data.mem_reservation !== void 0) {
+      let data117 = data.mem_reservation;
+      if (typeof data117 !== "string" && !(typeof data117 == "number" && (!(data117 % 1) && !isNaN(data117)))) {
+        const err129 = { instancePath: instancePath + "/mem_reservation", schemaPath: "#/properties/mem_reservation/type", keyword: "type", params: { type: schema10.properties.mem_reservation.type } };
+        if (vErrors === null) {
+          vErrors = [err129];
+        } else {
+          vErrors.push(err129);
+        }
+        errors++;
+      }
+    }
+    if (data.mem_swappiness !== void 0) {
+      let data118 = data.mem_swappiness;
+      if (!(typeof data118 == "number" && (!(data118 % 1) && !isNaN(data118))) && typeof data118 !== "string") {
+        const err130 = { instancePath: instancePath + "/mem_swappiness", schemaPath: "#/properties/mem_swappiness/type", keyword: "type", params: { type: schema10.properties.mem_swappiness.type } };
+        if (vErrors === null) {
+          vErrors = [err130];
+        } else {
+          vErrors.push(err130);
+        }
+        errors++;
+      }
+    }
+    if (data.memswap_limit !== void 0) {
+      let data119 = data.memswap_limit;
+      if (!(typeof data119 == "number") && typeof data119 !== "string") {
+        const err131 = { instancePath: instancePath + "/memswap_limit", schemaPath: "#/properties/memswap_limit/type", keyword: "type", params: { type: schema10.properties.memswap_limit.type } };
+        if (vErrors === null) {
+          vErrors = [err131];
+        } else {
+          vErrors.push(err131);
+        }
+        errors++;
+      }
+    }
+    if (data.network_mode !== void 0) {
+      if (typeof data.network_mode !== "string") {
+        const err132 = { instancePath: instancePath + "/network_mode", schemaPath: "#/properties/network_mode/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err132];
+        } else {
+          vErrors.push(err132);
+        }
+        errors++;
+      }
+    }
+    if (data.models !== void 0) {
+      let data121 = data.models;
+      const _errs253 = errors;
+      let valid64 = false;
+      let passing7 = null;
+      const _errs254 = errors;
+      if (!validate24(data121, { instancePath: instancePath + "/models", parentData: data, parentDataProperty: "models", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+      var _valid7 = _errs254 === errors;
+      if (_valid7) {
+        valid64 = true;
+        passing7 = 0;
+      }
+      const _errs255 = errors;
+      if (data121 && typeof data121 == "object" && !Array.isArray(data121)) {
+        for (const key13 in data121) {
+          if (pattern1.test(key13)) {
+            let data122 = data121[key13];
+            if (data122 && typeof data122 == "object" && !Array.isArray(data122)) {
+              for (const key14 in data122) {
+                if (!(key14 === "endpoint_var" || key14 === "model_var" || pattern0.test(key14))) {
+                  const err133 = { instancePath: instancePath + "/models/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 } };
+                  if (vErrors === null) {
+                    vErrors = [err133];
+                  } else {
+                    vErrors.push(err133);
+                  }
+                  errors++;
+                }
+              }
+              if (data122.endpoint_var !== void 0) {
+                if (typeof data122.endpoint_var !== "string") {
+                  const err134 = { instancePath: instancePath + "/models/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/endpoint_var", schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/endpoint_var/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err134];
+                  } else {
+                    vErrors.push(err134);
+                  }
+                  errors++;
+                }
+              }
+              if (data122.model_var !== void 0) {
+                if (typeof data122.model_var !== "string") {
+                  const err135 = { instancePath: instancePath + "/models/" + key13.replace(/~/g, "~0").replace(/\//g, "~1") + "/model_var", schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/properties/model_var/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err135];
+                  } else {
+                    vErrors.push(err135);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err136 = { instancePath: instancePath + "/models/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err136];
+              } else {
+                vErrors.push(err136);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err137 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err137];
+        } else {
+          vErrors.push(err137);
+        }
+        errors++;
+      }
+      var _valid7 = _errs255 === errors;
+      if (_valid7 && valid64) {
+        valid64 = false;
+        passing7 = [passing7, 1];
+      } else {
+        if (_valid7) {
+          valid64 = true;
+          passing7 = 1;
+        }
+      }
+      if (!valid64) {
+        const err138 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/oneOf", keyword: "oneOf", params: { passingSchemas: passing7 } };
+        if (vErrors === null) {
+          vErrors = [err138];
+        } else {
+          vErrors.push(err138);
+        }
+        errors++;
+      } else {
+        errors = _errs253;
+        if (vErrors !== null) {
+          if (_errs253) {
+            vErrors.length = _errs253;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.networks !== void 0) {
+      let data125 = data.networks;
+      const _errs265 = errors;
+      let valid67 = false;
+      let passing8 = null;
+      const _errs266 = errors;
+      if (!validate24(data125, { instancePath: instancePath + "/networks", parentData: data, parentDataProperty: "networks", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+      var _valid8 = _errs266 === errors;
+      if (_valid8) {
+        valid67 = true;
+        passing8 = 0;
+      }
+      const _errs267 = errors;
+      if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+        for (const key15 in data125) {
+          if (!pattern1.test(key15)) {
+            const err139 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 } };
+            if (vErrors === null) {
+              vErrors = [err139];
+            } else {
+              vErrors.push(err139);
+            }
+            errors++;
+          }
+        }
+        for (const key16 in data125) {
+          if (pattern1.test(key16)) {
+            let data126 = data125[key16];
+            const _errs271 = errors;
+            let valid69 = false;
+            let passing9 = null;
+            const _errs272 = errors;
+            if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+              for (const key17 in data126) {
+                if (!(func2.call(schema10.properties.networks.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].oneOf[0].properties, key17) || pattern0.test(key17))) {
+                  const err140 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 } };
+                  if (vErrors === null) {
+                    vErrors = [err140];
+                  } else {
+                    vErrors.push(err140);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.aliases !== void 0) {
+                if (!validate24(data126.aliases, { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/aliases", parentData: data126, parentDataProperty: "aliases", rootData })) {
+                  vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data126.interface_name !== void 0) {
+                if (typeof data126.interface_name !== "string") {
+                  const err141 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/interface_name", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/interface_name/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err141];
+                  } else {
+                    vErrors.push(err141);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.ipv4_address !== void 0) {
+                if (typeof data126.ipv4_address !== "string") {
+                  const err142 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/ipv4_address", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/ipv4_address/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err142];
+                  } else {
+                    vErrors.push(err142);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.ipv6_address !== void 0) {
+                if (typeof data126.ipv6_address !== "string") {
+                  const err143 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/ipv6_address", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/ipv6_address/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err143];
+                  } else {
+                    vErrors.push(err143);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.link_local_ips !== void 0) {
+                if (!validate24(data126.link_local_ips, { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/link_local_ips", parentData: data126, parentDataProperty: "link_local_ips", rootData })) {
+                  vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data126.mac_address !== void 0) {
+                if (typeof data126.mac_address !== "string") {
+                  const err144 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/mac_address", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/mac_address/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err144];
+                  } else {
+                    vErrors.push(err144);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.driver_opts !== void 0) {
+                let data133 = data126.driver_opts;
+                if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
+                  for (const key18 in data133) {
+                    if (pattern34.test(key18)) {
+                      let data134 = data133[key18];
+                      if (typeof data134 !== "string" && !(typeof data134 == "number")) {
+                        const err145 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/driver_opts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema10.properties.networks.oneOf[1].patternProperties["^[a-zA-Z0-9._-]+$"].oneOf[0].properties.driver_opts.patternProperties["^.+$"].type } };
+                        if (vErrors === null) {
+                          vErrors = [err145];
+                        } else {
+                          vErrors.push(err145);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                } else {
+                  const err146 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/driver_opts", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/driver_opts/type", keyword: "type", params: { type: "object" } };
+                  if (vErrors === null) {
+                    vErrors = [err146];
+                  } else {
+                    vErrors.push(err146);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.priority !== void 0) {
+                if (!(typeof data126.priority == "number")) {
+                  const err147 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/priority", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/priority/type", keyword: "type", params: { type: "number" } };
+                  if (vErrors === null) {
+                    vErrors = [err147];
+                  } else {
+                    vErrors.push(err147);
+                  }
+                  errors++;
+                }
+              }
+              if (data126.gw_priority !== void 0) {
+                if (!(typeof data126.gw_priority == "number")) {
+                  const err148 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/gw_priority", schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/properties/gw_priority/type", keyword: "type", params: { type: "number" } };
+                  if (vErrors === null) {
+                    vErrors = [err148];
+                  } else {
+                    vErrors.push(err148);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err149 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/0/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err149];
+              } else {
+                vErrors.push(err149);
+              }
+              errors++;
+            }
+            var _valid9 = _errs272 === errors;
+            if (_valid9) {
+              valid69 = true;
+              passing9 = 0;
+            }
+            const _errs293 = errors;
+            if (data126 !== null) {
+              const err150 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf/1/type", keyword: "type", params: { type: "null" } };
+              if (vErrors === null) {
+                vErrors = [err150];
+              } else {
+                vErrors.push(err150);
+              }
+              errors++;
+            }
+            var _valid9 = _errs293 === errors;
+            if (_valid9 && valid69) {
+              valid69 = false;
+              passing9 = [passing9, 1];
+            } else {
+              if (_valid9) {
+                valid69 = true;
+                passing9 = 1;
+              }
+            }
+            if (!valid69) {
+              const err151 = { instancePath: instancePath + "/networks/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/networks/oneOf/1/patternProperties/%5E%5Ba-zA-Z0-9._-%5D%2B%24/oneOf", keyword: "oneOf", params: { passingSchemas: passing9 } };
+              if (vErrors === null) {
+                vErrors = [err151];
+              } else {
+                vErrors.push(err151);
+              }
+              errors++;
+            } else {
+              errors = _errs271;
+              if (vErrors !== null) {
+                if (_errs271) {
+                  vErrors.length = _errs271;
+                } else {
+                  vErrors = null;
+                }
+              }
+            }
+          }
+        }
+      } else {
+        const err152 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/oneOf/1/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err152];
+        } else {
+          vErrors.push(err152);
+        }
+        errors++;
+      }
+      var _valid8 = _errs267 === errors;
+      if (_valid8 && valid67) {
+        valid67 = false;
+        passing8 = [passing8, 1];
+      } else {
+        if (_valid8) {
+          valid67 = true;
+          passing8 = 1;
+        }
+      }
+      if (!valid67) {
+        const err153 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/oneOf", keyword: "oneOf", params: { passingSchemas: passing8 } };
+        if (vErrors === null) {
+          vErrors = [err153];
+        } else {
+          vErrors.push(err153);
+        }
+        errors++;
+      } else {
+        errors = _errs265;
+        if (vErrors !== null) {
+          if (_errs265) {
+            vErrors.length = _errs265;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.oom_kill_disable !== void 0) {
+      let data137 = data.oom_kill_disable;
+      if (typeof data137 !== "boolean" && typeof data137 !== "string") {
+        const err154 = { instancePath: instancePath + "/oom_kill_disable", schemaPath: "#/properties/oom_kill_disable/type", keyword: "type", params: { type: schema10.properties.oom_kill_disable.type } };
+        if (vErrors === null) {
+          vErrors = [err154];
+        } else {
+          vErrors.push(err154);
+        }
+        errors++;
+      }
+    }
+    if (data.oom_score_adj !== void 0) {
+      let data138 = data.oom_score_adj;
+      const _errs298 = errors;
+      let valid72 = false;
+      let passing10 = null;
+      const _errs299 = errors;
+      if (typeof data138 !== "string") {
+        const err155 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/0/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err155];
+        } else {
+          vErrors.push(err155);
+        }
+        errors++;
+      }
+      var _valid10 = _errs299 === errors;
+      if (_valid10) {
+        valid72 = true;
+        passing10 = 0;
+      }
+      const _errs301 = errors;
+      if (!(typeof data138 == "number" && (!(data138 % 1) && !isNaN(data138)))) {
+        const err156 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/1/type", keyword: "type", params: { type: "integer" } };
+        if (vErrors === null) {
+          vErrors = [err156];
+        } else {
+          vErrors.push(err156);
+        }
+        errors++;
+      }
+      if (typeof data138 == "number") {
+        if (data138 > 1e3 || isNaN(data138)) {
+          const err157 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/1/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 } };
+          if (vErrors === null) {
+            vErrors = [err157];
+          } else {
+            vErrors.push(err157);
+          }
+          errors++;
+        }
+        if (data138 < -1e3 || isNaN(data138)) {
+          const err158 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf/1/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1e3 } };
+          if (vErrors === null) {
+            vErrors = [err158];
+          } else {
+            vErrors.push(err158);
+          }
+          errors++;
+        }
+      }
+      var _valid10 = _errs301 === errors;
+      if (_valid10 && valid72) {
+        valid72 = false;
+        passing10 = [passing10, 1];
+      } else {
+        if (_valid10) {
+          valid72 = true;
+          passing10 = 1;
+        }
+      }
+      if (!valid72) {
+        const err159 = { instancePath: instancePath + "/oom_score_adj", schemaPath: "#/properties/oom_score_adj/oneOf", keyword: "oneOf", params: { passingSchemas: passing10 } };
+        if (vErrors === null) {
+          vErrors = [err159];
+        } else {
+          vErrors.push(err159);
+        }
+        errors++;
+      } else {
+        errors = _errs298;
+        if (vErrors !== null) {
+          if (_errs298) {
+            vErrors.length = _errs298;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.pid !== void 0) {
+      let data139 = data.pid;
+      if (typeof data139 !== "string" && data139 !== null) {
+        const err160 = { instancePath: instancePath + "/pid", schemaPath: "#/properties/pid/type", keyword: "type", params: { type: schema10.properties.pid.type } };
+        if (vErrors === null) {
+          vErrors = [err160];
+        } else {
+          vErrors.push(err160);
+        }
+        errors++;
+      }
+    }
+    if (data.pids_limit !== void 0) {
+      let data140 = data.pids_limit;
+      if (!(typeof data140 == "number") && typeof data140 !== "string") {
+        const err161 = { instancePath: instancePath + "/pids_limit", schemaPath: "#/properties/pids_limit/type", keyword: "type", params: { type: schema10.properties.pids_limit.type } };
+        if (vErrors === null) {
+          vErrors = [err161];
+        } else {
+          vErrors.push(err161);
+        }
+        errors++;
+      }
+    }
+    if (data.platform !== void 0) {
+      if (typeof data.platform !== "string") {
+        const err162 = { instancePath: instancePath + "/platform", schemaPath: "#/properties/platform/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err162];
+        } else {
+          vErrors.push(err162);
+        }
+        errors++;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data142 = data.ports;
+      if (Array.isArray(data142)) {
+        const len19 = data142.length;
+        for (let i26 = 0; i26 < len19; i26++) {
+          let data143 = data142[i26];
+          const _errs312 = errors;
+          let valid75 = false;
+          let passing11 = null;
+          const _errs313 = errors;
+          if (!(typeof data143 == "number")) {
+            const err163 = { instancePath: instancePath + "/ports/" + i26, schemaPath: "#/properties/ports/items/oneOf/0/type", keyword: "type", params: { type: "number" } };
+            if (vErrors === null) {
+              vErrors = [err163];
+            } else {
+              vErrors.push(err163);
+            }
+            errors++;
+          }
+          var _valid11 = _errs313 === errors;
+          if (_valid11) {
+            valid75 = true;
+            passing11 = 0;
+          }
+          const _errs315 = errors;
+          if (typeof data143 !== "string") {
+            const err164 = { instancePath: instancePath + "/ports/" + i26, schemaPath: "#/properties/ports/items/oneOf/1/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err164];
+            } else {
+              vErrors.push(err164);
+            }
+            errors++;
+          }
+          var _valid11 = _errs315 === errors;
+          if (_valid11 && valid75) {
+            valid75 = false;
+            passing11 = [passing11, 1];
+          } else {
+            if (_valid11) {
+              valid75 = true;
+              passing11 = 1;
+            }
+            const _errs317 = errors;
+            if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
+              for (const key19 in data143) {
+                if (!(key19 === "name" || key19 === "mode" || key19 === "host_ip" || key19 === "target" || key19 === "published" || key19 === "protocol" || key19 === "app_protocol" || pattern0.test(key19))) {
+                  const err165 = { instancePath: instancePath + "/ports/" + i26, schemaPath: "#/properties/ports/items/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key19 } };
+                  if (vErrors === null) {
+                    vErrors = [err165];
+                  } else {
+                    vErrors.push(err165);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.name !== void 0) {
+                if (typeof data143.name !== "string") {
+                  const err166 = { instancePath: instancePath + "/ports/" + i26 + "/name", schemaPath: "#/properties/ports/items/oneOf/2/properties/name/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err166];
+                  } else {
+                    vErrors.push(err166);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.mode !== void 0) {
+                if (typeof data143.mode !== "string") {
+                  const err167 = { instancePath: instancePath + "/ports/" + i26 + "/mode", schemaPath: "#/properties/ports/items/oneOf/2/properties/mode/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err167];
+                  } else {
+                    vErrors.push(err167);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.host_ip !== void 0) {
+                if (typeof data143.host_ip !== "string") {
+                  const err168 = { instancePath: instancePath + "/ports/" + i26 + "/host_ip", schemaPath: "#/properties/ports/items/oneOf/2/properties/host_ip/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err168];
+                  } else {
+                    vErrors.push(err168);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.target !== void 0) {
+                let data147 = data143.target;
+                if (!(typeof data147 == "number" && (!(data147 % 1) && !isNaN(data147))) && typeof data147 !== "string") {
+                  const err169 = { instancePath: instancePath + "/ports/" + i26 + "/target", schemaPath: "#/properties/ports/items/oneOf/2/properties/target/type", keyword: "type", params: { type: schema10.properties.ports.items.oneOf[2].properties.target.type } };
+                  if (vErrors === null) {
+                    vErrors = [err169];
+                  } else {
+                    vErrors.push(err169);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.published !== void 0) {
+                let data148 = data143.published;
+                if (typeof data148 !== "string" && !(typeof data148 == "number" && (!(data148 % 1) && !isNaN(data148)))) {
+                  const err170 = { instancePath: instancePath + "/ports/" + i26 + "/published", schemaPath: "#/properties/ports/items/oneOf/2/properties/published/type", keyword: "type", params: { type: schema10.properties.ports.items.oneOf[2].properties.published.type } };
+                  if (vErrors === null) {
+                    vErrors = [err170];
+                  } else {
+                    vErrors.push(err170);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.protocol !== void 0) {
+                if (typeof data143.protocol !== "string") {
+                  const err171 = { instancePath: instancePath + "/ports/" + i26 + "/protocol", schemaPath: "#/properties/ports/items/oneOf/2/properties/protocol/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err171];
+                  } else {
+                    vErrors.push(err171);
+                  }
+                  errors++;
+                }
+              }
+              if (data143.app_protocol !== void 0) {
+                if (typeof data143.app_protocol !== "string") {
+                  const err172 = { instancePath: instancePath + "/ports/" + i26 + "/app_protocol", schemaPath: "#/properties/ports/items/oneOf/2/properties/app_protocol/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err172];
+                  } else {
+                    vErrors.push(err172);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err173 = { instancePath: instancePath + "/ports/" + i26, schemaPath: "#/properties/ports/items/oneOf/2/type", keyword: "type", params: { type: "object" } };
+              if (vErrors === null) {
+                vErrors = [err173];
+              } else {
+                vErrors.push(err173);
+              }
+              errors++;
+            }
+            var _valid11 = _errs317 === errors;
+            if (_valid11 && valid75) {
+              valid75 = false;
+              passing11 = [passing11, 2];
+            } else {
+              if (_valid11) {
+                valid75 = true;
+                passing11 = 2;
+              }
+            }
+          }
+          if (!valid75) {
+            const err174 = { instancePath: instancePath + "/ports/" + i26, schemaPath: "#/properties/ports/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing11 } };
+            if (vErrors === null) {
+              vErrors = [err174];
+            } else {
+              vErrors.push(err174);
+            }
+            errors++;
+          } else {
+            errors = _errs312;
+            if (vErrors !== null) {
+              if (_errs312) {
+                vErrors.length = _errs312;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+        let i27 = data142.length;
+        let j7;
+        if (i27 > 1) {
+          outer0:
+            for (; i27--; ) {
+              for (j7 = i27; j7--; ) {
+                if (func0(data142[i27], data142[j7])) {
+                  const err175 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/uniqueItems", keyword: "uniqueItems", params: { i: i27, j: j7 } };
+                  if (vErrors === null) {
+                    vErrors = [err175];
+                  } else {
+                    vErrors.push(err175);
+                  }
+                  errors++;
+                  break outer0;
+                }
+              }
+            }
+        }
+      } else {
+        const err176 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err176];
+        } else {
+          vErrors.push(err176);
+        }
+        errors++;
+      }
+    }
+    if (data.post_start !== void 0) {
+      let data151 = data.post_start;
+      if (Array.isArray(data151)) {
+        const len20 = data151.length;
+        for (let i28 = 0; i28 < len20; i28++) {
+          if (!validate33(data151[i28], { instancePath: instancePath + "/post_start/" + i28, parentData: data151, parentDataProperty: i28, rootData })) {
+            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err177 = { instancePath: instancePath + "/post_start", schemaPath: "#/properties/post_start/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err177];
+        } else {
+          vErrors.push(err177);
+        }
+        errors++;
+      }
+    }
+    if (data.pre_stop !== void 0) {
+      let data153 = data.pre_stop;
+      if (Array.isArray(data153)) {
+        const len21 = data153.length;
+        for (let i29 = 0; i29 < len21; i29++) {
+          if (!validate33(data153[i29], { instancePath: instancePath + "/pre_stop/" + i29, parentData: data153, parentDataProperty: i29, rootData })) {
+            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err178 = { instancePath: instancePath + "/pre_stop", schemaPath: "#/properties/pre_stop/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err178];
+        } else {
+          vErrors.push(err178);
+        }
+        errors++;
+      }
+    }
+    if (data.privileged !== void 0) {
+      let data155 = data.privileged;
+      if (typeof data155 !== "boolean" && typeof data155 !== "string") {
+        const err179 = { instancePath: instancePath + "/privileged", schemaPath: "#/properties/privileged/type", keyword: "type", params: { type: schema10.properties.privileged.type } };
+        if (vErrors === null) {
+          vErrors = [err179];
+        } else {
+          vErrors.push(err179);
+        }
+        errors++;
+      }
+    }
+    if (data.profiles !== void 0) {
+      if (!validate24(data.profiles, { instancePath: instancePath + "/profiles", parentData: data, parentDataProperty: "profiles", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.pull_policy !== void 0) {
+      let data157 = data.pull_policy;
+      if (typeof data157 === "string") {
+        if (!pattern46.test(data157)) {
+          const err180 = { instancePath: instancePath + "/pull_policy", schemaPath: "#/properties/pull_policy/pattern", keyword: "pattern", params: { pattern: "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+" } };
+          if (vErrors === null) {
+            vErrors = [err180];
+          } else {
+            vErrors.push(err180);
+          }
+          errors++;
+        }
+      } else {
+        const err181 = { instancePath: instancePath + "/pull_policy", schemaPath: "#/properties/pull_policy/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err181];
+        } else {
+          vErrors.push(err181);
+        }
+        errors++;
+      }
+    }
+    if (data.pull_refresh_after !== void 0) {
+      if (typeof data.pull_refresh_after !== "string") {
+        const err182 = { instancePath: instancePath + "/pull_refresh_after", schemaPath: "#/properties/pull_refresh_after/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err182];
+        } else {
+          vErrors.push(err182);
+        }
+        errors++;
+      }
+    }
+    if (data.read_only !== void 0) {
+      let data159 = data.read_only;
+      if (typeof data159 !== "boolean" && typeof data159 !== "string") {
+        const err183 = { instancePath: instancePath + "/read_only", schemaPath: "#/properties/read_only/type", keyword: "type", params: { type: schema10.properties.read_only.type } };
+        if (vErrors === null) {
+          vErrors = [err183];
+        } else {
+          vErrors.push(err183);
+        }
+        errors++;
+      }
+    }
+    if (data.restart !== void 0) {
+      if (typeof data.restart !== "string") {
+        const err184 = { instancePath: instancePath + "/restart", schemaPath: "#/properties/restart/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err184];
+        } else {
+          vErrors.push(err184);
+        }
+        errors++;
+      }
+    }
+    if (data.runtime !== void 0) {
+      if (typeof data.runtime !== "string") {
+        const err185 = { instancePath: instancePath + "/runtime", schemaPath: "#/properties/runtime/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err185];
+        } else {
+          vErrors.push(err185);
+        }
+        errors++;
+      }
+    }
+    if (data.scale !== void 0) {
+      let data162 = data.scale;
+      if (!(typeof data162 == "number" && (!(data162 % 1) && !isNaN(data162))) && typeof data162 !== "string") {
+        const err186 = { instancePath: instancePath + "/scale", schemaPath: "#/properties/scale/type", keyword: "type", params: { type: schema10.properties.scale.type } };
+        if (vErrors === null) {
+          vErrors = [err186];
+        } else {
+          vErrors.push(err186);
+        }
+        errors++;
+      }
+    }
+    if (data.security_opt !== void 0) {
+      let data163 = data.security_opt;
+      if (Array.isArray(data163)) {
+        const len22 = data163.length;
+        for (let i30 = 0; i30 < len22; i30++) {
+          if (typeof data163[i30] !== "string") {
+            const err187 = { instancePath: instancePath + "/security_opt/" + i30, schemaPath: "#/properties/security_opt/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err187];
+            } else {
+              vErrors.push(err187);
+            }
+            errors++;
+          }
+        }
+        let i31 = data163.length;
+        let j8;
+        if (i31 > 1) {
+          const indices7 = {};
+          for (; i31--; ) {
+            let item7 = data163[i31];
+            if (typeof item7 !== "string") {
+              continue;
+            }
+            if (typeof indices7[item7] == "number") {
+              j8 = indices7[item7];
+              const err188 = { instancePath: instancePath + "/security_opt", schemaPath: "#/properties/security_opt/uniqueItems", keyword: "uniqueItems", params: { i: i31, j: j8 } };
+              if (vErrors === null) {
+                vErrors = [err188];
+              } else {
+                vErrors.push(err188);
+              }
+              errors++;
+              break;
+            }
+            indices7[item7] = i31;
+          }
+        }
+      } else {
+        const err189 = { instancePath: instancePath + "/security_opt", schemaPath: "#/properties/security_opt/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err189];
+        } else {
+          vErrors.push(err189);
+        }
+        errors++;
+      }
+    }
+    if (data.shm_size !== void 0) {
+      let data165 = data.shm_size;
+      if (!(typeof data165 == "number") && typeof data165 !== "string") {
+        const err190 = { instancePath: instancePath + "/shm_size", schemaPath: "#/properties/shm_size/type", keyword: "type", params: { type: schema10.properties.shm_size.type } };
+        if (vErrors === null) {
+          vErrors = [err190];
+        } else {
+          vErrors.push(err190);
+        }
+        errors++;
+      }
+    }
+    if (data.secrets !== void 0) {
+      if (!validate57(data.secrets, { instancePath: instancePath + "/secrets", parentData: data, parentDataProperty: "secrets", rootData })) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.sysctls !== void 0) {
+      if (!validate36(data.sysctls, { instancePath: instancePath + "/sysctls", parentData: data, parentDataProperty: "sysctls", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stdin_open !== void 0) {
+      let data168 = data.stdin_open;
+      if (typeof data168 !== "boolean" && typeof data168 !== "string") {
+        const err191 = { instancePath: instancePath + "/stdin_open", schemaPath: "#/properties/stdin_open/type", keyword: "type", params: { type: schema10.properties.stdin_open.type } };
+        if (vErrors === null) {
+          vErrors = [err191];
+        } else {
+          vErrors.push(err191);
+        }
+        errors++;
+      }
+    }
+    if (data.stop_grace_period !== void 0) {
+      if (typeof data.stop_grace_period !== "string") {
+        const err192 = { instancePath: instancePath + "/stop_grace_period", schemaPath: "#/properties/stop_grace_period/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err192];
+        } else {
+          vErrors.push(err192);
+        }
+        errors++;
+      }
+    }
+    if (data.stop_signal !== void 0) {
+      if (typeof data.stop_signal !== "string") {
+        const err193 = { instancePath: instancePath + "/stop_signal", schemaPath: "#/properties/stop_signal/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err193];
+        } else {
+          vErrors.push(err193);
+        }
+        errors++;
+      }
+    }
+    if (data.storage_opt !== void 0) {
+      let data171 = data.storage_opt;
+      if (!(data171 && typeof data171 == "object" && !Array.isArray(data171))) {
+        const err194 = { instancePath: instancePath + "/storage_opt", schemaPath: "#/properties/storage_opt/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err194];
+        } else {
+          vErrors.push(err194);
+        }
+        errors++;
+      }
+    }
+    if (data.tmpfs !== void 0) {
+      if (!validate23(data.tmpfs, { instancePath: instancePath + "/tmpfs", parentData: data, parentDataProperty: "tmpfs", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tty !== void 0) {
+      let data173 = data.tty;
+      if (typeof data173 !== "boolean" && typeof data173 !== "string") {
+        const err195 = { instancePath: instancePath + "/tty", schemaPath: "#/properties/tty/type", keyword: "type", params: { type: schema10.properties.tty.type } };
+        if (vErrors === null) {
+          vErrors = [err195];
+        } else {
+          vErrors.push(err195);
+        }
+        errors++;
+      }
+    }
+    if (data.ulimits !== void 0) {
+      if (!validate59(data.ulimits, { instancePath: instancePath + "/ulimits", parentData: data, parentDataProperty: "ulimits", rootData })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.use_api_socket !== void 0) {
+      if (typeof data.use_api_socket !== "boolean") {
+        const err196 = { instancePath: instancePath + "/use_api_socket", schemaPath: "#/properties/use_api_socket/type", keyword: "type", params: { type: "boolean" } };
+        if (vErrors === null) {
+          vErrors = [err196];
+        } else {
+          vErrors.push(err196);
+        }
+        errors++;
+      }
+    }
+    if (data.user !== void 0) {
+      if (typeof data.user !== "string") {
+        const err197 = { instancePath: instancePath + "/user", schemaPath: "#/properties/user/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err197];
+        } else {
+          vErrors.push(err197);
+        }
+        errors++;
+      }
+    }
+    if (data.uts !== void 0) {
+      if (typeof data.uts !== "string") {
+        const err198 = { instancePath: instancePath + "/uts", schemaPath: "#/properties/uts/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err198];
+        } else {
+          vErrors.push(err198);
+        }
+        errors++;
+      }
+    }
+    if (data.userns_mode !== void 0) {
+      if (typeof data.userns_mode !== "string") {
+        const err199 = { instancePath: instancePath + "/userns_mode", schemaPath: "#/properties/userns_mode/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err199];
+        } else {
+          vErrors.push(err199);
+        }
+        errors++;
+      }
+    }
+    if (data.volumes !== void 0) {
+      let data179 = data.volumes;
+      if (Array.isArray(data179)) {
+        const len23 = data179.length;
+        for (let i32 = 0; i32 < len23; i32++) {
+          let data180 = data179[i32];
+          const _errs386 = errors;
+          let valid87 = false;
+          let passing12 = null;
+          const _errs387 = errors;
+          if (typeof data180 !== "string") {
+            const err200 = { instancePath: instancePath + "/volumes/" + i32, schemaPath: "#/properties/volumes/items/oneOf/0/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err200];
+            } else {
+              vErrors.push(err200);
+            }
+            errors++;
+          }
+          var _valid12 = _errs387 === errors;
+          if (_valid12) {
+            valid87 = true;
+            passing12 = 0;
+          }
+          const _errs389 = errors;
+          if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
+            if (data180.type === void 0) {
+              const err201 = { instancePath: instancePath + "/volumes/" + i32, schemaPath: "#/properties/volumes/items/oneOf/1/required", keyword: "required", params: { missingProperty: "type" } };
+              if (vErrors === null) {
+                vErrors = [err201];
+              } else {
+                vErrors.push(err201);
+              }
+              errors++;
+            }
+            for (const key20 in data180) {
+              if (!(func2.call(schema10.properties.volumes.items.oneOf[1].properties, key20) || pattern0.test(key20))) {
+                const err202 = { instancePath: instancePath + "/volumes/" + i32, schemaPath: "#/properties/volumes/items/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key20 } };
+                if (vErrors === null) {
+                  vErrors = [err202];
+                } else {
+                  vErrors.push(err202);
+                }
+                errors++;
+              }
+            }
+            if (data180.type !== void 0) {
+              let data181 = data180.type;
+              if (typeof data181 !== "string") {
+                const err203 = { instancePath: instancePath + "/volumes/" + i32 + "/type", schemaPath: "#/properties/volumes/items/oneOf/1/properties/type/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err203];
+                } else {
+                  vErrors.push(err203);
+                }
+                errors++;
+              }
+              if (!(data181 === "bind" || data181 === "volume" || data181 === "tmpfs" || data181 === "cluster" || data181 === "npipe" || data181 === "image")) {
+                const err204 = { instancePath: instancePath + "/volumes/" + i32 + "/type", schemaPath: "#/properties/volumes/items/oneOf/1/properties/type/enum", keyword: "enum", params: { allowedValues: schema10.properties.volumes.items.oneOf[1].properties.type.enum } };
+                if (vErrors === null) {
+                  vErrors = [err204];
+                } else {
+                  vErrors.push(err204);
+                }
+                errors++;
+              }
+            }
+            if (data180.source !== void 0) {
+              if (typeof data180.source !== "string") {
+                const err205 = { instancePath: instancePath + "/volumes/" + i32 + "/source", schemaPath: "#/properties/volumes/items/oneOf/1/properties/source/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err205];
+                } else {
+                  vErrors.push(err205);
+                }
+                errors++;
+              }
+            }
+            if (data180.target !== void 0) {
+              if (typeof data180.target !== "string") {
+                const err206 = { instancePath: instancePath + "/volumes/" + i32 + "/target", schemaPath: "#/properties/volumes/items/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err206];
+                } else {
+                  vErrors.push(err206);
+                }
+                errors++;
+              }
+            }
+            if (data180.read_only !== void 0) {
+              let data184 = data180.read_only;
+              if (typeof data184 !== "boolean" && typeof data184 !== "string") {
+                const err207 = { instancePath: instancePath + "/volumes/" + i32 + "/read_only", schemaPath: "#/properties/volumes/items/oneOf/1/properties/read_only/type", keyword: "type", params: { type: schema10.properties.volumes.items.oneOf[1].properties.read_only.type } };
+                if (vErrors === null) {
+                  vErrors = [err207];
+                } else {
+                  vErrors.push(err207);
+                }
+                errors++;
+              }
+            }
+            if (data180.consistency !== void 0) {
+              if (typeof data180.consistency !== "string") {
+                const err208 = { instancePath: instancePath + "/volumes/" + i32 + "/consistency", schemaPath: "#/properties/volumes/items/oneOf/1/properties/consistency/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err208];
+                } else {
+                  vErrors.push(err208);
+                }
+                errors++;
+              }
+            }
+            if (data180.bind !== void 0) {
+              let data186 = data180.bind;
+              if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
+                for (const key21 in data186) {
+                  if (!(key21 === "propagation" || key21 === "create_host_path" || key21 === "recursive" || key21 === "selinux" || pattern0.test(key21))) {
+                    const err209 = { instancePath: instancePath + "/volumes/" + i32 + "/bind", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 } };
+                    if (vErrors === null) {
+                      vErrors = [err209];
+                    } else {
+                      vErrors.push(err209);
+                    }
+                    errors++;
+                  }
+                }
+                if (data186.propagation !== void 0) {
+                  if (typeof data186.propagation !== "string") {
+                    const err210 = { instancePath: instancePath + "/volumes/" + i32 + "/bind/propagation", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/propagation/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
+                    }
+                    errors++;
+                  }
+                }
+                if (data186.create_host_path !== void 0) {
+                  let data188 = data186.create_host_path;
+                  if (typeof data188 !== "boolean" && typeof data188 !== "string") {
+                    const err211 = { instancePath: instancePath + "/volumes/" + i32 + "/bind/create_host_path", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/create_host_path/type", keyword: "type", params: { type: schema10.properties.volumes.items.oneOf[1].properties.bind.properties.create_host_path.type } };
+                    if (vErrors === null) {
+                      vErrors = [err211];
+                    } else {
+                      vErrors.push(err211);
+                    }
+                    errors++;
+                  }
+                }
+                if (data186.recursive !== void 0) {
+                  let data189 = data186.recursive;
+                  if (typeof data189 !== "string") {
+                    const err212 = { instancePath: instancePath + "/volumes/" + i32 + "/bind/recursive", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/recursive/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err212];
+                    } else {
+                      vErrors.push(err212);
+                    }
+                    errors++;
+                  }
+                  if (!(data189 === "enabled" || data189 === "disabled" || data189 === "writable" || data189 === "readonly")) {
+                    const err213 = { instancePath: instancePath + "/volumes/" + i32 + "/bind/recursive", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/recursive/enum", keyword: "enum", params: { allowedValues: schema10.properties.volumes.items.oneOf[1].properties.bind.properties.recursive.enum } };
+                    if (vErrors === null) {
+                      vErrors = [err213];
+                    } else {
+                      vErrors.push(err213);
+                    }
+                    errors++;
+                  }
+                }
+                if (data186.selinux !== void 0) {
+                  let data190 = data186.selinux;
+                  if (typeof data190 !== "string") {
+                    const err214 = { instancePath: instancePath + "/volumes/" + i32 + "/bind/selinux", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/selinux/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err214];
+                    } else {
+                      vErrors.push(err214);
+                    }
+                    errors++;
+                  }
+                  if (!(data190 === "z" || data190 === "Z")) {
+                    const err215 = { instancePath: instancePath + "/volumes/" + i32 + "/bind/selinux", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/properties/selinux/enum", keyword: "enum", params: { allowedValues: schema10.properties.volumes.items.oneOf[1].properties.bind.properties.selinux.enum } };
+                    if (vErrors === null) {
+                      vErrors = [err215];
+                    } else {
+                      vErrors.push(err215);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err216 = { instancePath: instancePath + "/volumes/" + i32 + "/bind", schemaPath: "#/properties/volumes/items/oneOf/1/properties/bind/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err216];
+                } else {
+                  vErrors.push(err216);
+                }
+                errors++;
+              }
+            }
+            if (data180.volume !== void 0) {
+              let data191 = data180.volume;
+              if (data191 && typeof data191 == "object" && !Array.isArray(data191)) {
+                for (const key22 in data191) {
+                  if (!(key22 === "labels" || key22 === "nocopy" || key22 === "subpath" || pattern0.test(key22))) {
+                    const err217 = { instancePath: instancePath + "/volumes/" + i32 + "/volume", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 } };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                }
+                if (data191.labels !== void 0) {
+                  if (!validate36(data191.labels, { instancePath: instancePath + "/volumes/" + i32 + "/volume/labels", parentData: data191, parentDataProperty: "labels", rootData })) {
+                    vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+                    errors = vErrors.length;
+                  }
+                }
+                if (data191.nocopy !== void 0) {
+                  let data193 = data191.nocopy;
+                  if (typeof data193 !== "boolean" && typeof data193 !== "string") {
+                    const err218 = { instancePath: instancePath + "/volumes/" + i32 + "/volume/nocopy", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/properties/nocopy/type", keyword: "type", params: { type: schema10.properties.volumes.items.oneOf[1].properties.volume.properties.nocopy.type } };
+                    if (vErrors === null) {
+                      vErrors = [err218];
+                    } else {
+                      vErrors.push(err218);
+                    }
+                    errors++;
+                  }
+                }
+                if (data191.subpath !== void 0) {
+                  if (typeof data191.subpath !== "string") {
+                    const err219 = { instancePath: instancePath + "/volumes/" + i32 + "/volume/subpath", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/properties/subpath/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err219];
+                    } else {
+                      vErrors.push(err219);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err220 = { instancePath: instancePath + "/volumes/" + i32 + "/volume", schemaPath: "#/properties/volumes/items/oneOf/1/properties/volume/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err220];
+                } else {
+                  vErrors.push(err220);
+                }
+                errors++;
+              }
+            }
+            if (data180.tmpfs !== void 0) {
+              let data195 = data180.tmpfs;
+              if (data195 && typeof data195 == "object" && !Array.isArray(data195)) {
+                for (const key23 in data195) {
+                  if (!(key23 === "size" || key23 === "mode" || pattern0.test(key23))) {
+                    const err221 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key23 } };
+                    if (vErrors === null) {
+                      vErrors = [err221];
+                    } else {
+                      vErrors.push(err221);
+                    }
+                    errors++;
+                  }
+                }
+                if (data195.size !== void 0) {
+                  let data196 = data195.size;
+                  const _errs425 = errors;
+                  let valid92 = false;
+                  let passing13 = null;
+                  const _errs426 = errors;
+                  if (!(typeof data196 == "number" && (!(data196 % 1) && !isNaN(data196)))) {
+                    const err222 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf/0/type", keyword: "type", params: { type: "integer" } };
+                    if (vErrors === null) {
+                      vErrors = [err222];
+                    } else {
+                      vErrors.push(err222);
+                    }
+                    errors++;
+                  }
+                  if (typeof data196 == "number") {
+                    if (data196 < 0 || isNaN(data196)) {
+                      const err223 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+                      if (vErrors === null) {
+                        vErrors = [err223];
+                      } else {
+                        vErrors.push(err223);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid13 = _errs426 === errors;
+                  if (_valid13) {
+                    valid92 = true;
+                    passing13 = 0;
+                  }
+                  const _errs428 = errors;
+                  if (typeof data196 !== "string") {
+                    const err224 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf/1/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err224];
+                    } else {
+                      vErrors.push(err224);
+                    }
+                    errors++;
+                  }
+                  var _valid13 = _errs428 === errors;
+                  if (_valid13 && valid92) {
+                    valid92 = false;
+                    passing13 = [passing13, 1];
+                  } else {
+                    if (_valid13) {
+                      valid92 = true;
+                      passing13 = 1;
+                    }
+                  }
+                  if (!valid92) {
+                    const err225 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs/size", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/size/oneOf", keyword: "oneOf", params: { passingSchemas: passing13 } };
+                    if (vErrors === null) {
+                      vErrors = [err225];
+                    } else {
+                      vErrors.push(err225);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs425;
+                    if (vErrors !== null) {
+                      if (_errs425) {
+                        vErrors.length = _errs425;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data195.mode !== void 0) {
+                  let data197 = data195.mode;
+                  if (!(typeof data197 == "number") && typeof data197 !== "string") {
+                    const err226 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs/mode", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/properties/mode/type", keyword: "type", params: { type: schema10.properties.volumes.items.oneOf[1].properties.tmpfs.properties.mode.type } };
+                    if (vErrors === null) {
+                      vErrors = [err226];
+                    } else {
+                      vErrors.push(err226);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err227 = { instancePath: instancePath + "/volumes/" + i32 + "/tmpfs", schemaPath: "#/properties/volumes/items/oneOf/1/properties/tmpfs/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err227];
+                } else {
+                  vErrors.push(err227);
+                }
+                errors++;
+              }
+            }
+            if (data180.image !== void 0) {
+              let data198 = data180.image;
+              if (data198 && typeof data198 == "object" && !Array.isArray(data198)) {
+                for (const key24 in data198) {
+                  if (!(key24 === "subpath" || pattern0.test(key24))) {
+                    const err228 = { instancePath: instancePath + "/volumes/" + i32 + "/image", schemaPath: "#/properties/volumes/items/oneOf/1/properties/image/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key24 } };
+                    if (vErrors === null) {
+                      vErrors = [err228];
+                    } else {
+                      vErrors.push(err228);
+                    }
+                    errors++;
+                  }
+                }
+                if (data198.subpath !== void 0) {
+                  if (typeof data198.subpath !== "string") {
+                    const err229 = { instancePath: instancePath + "/volumes/" + i32 + "/image/subpath", schemaPath: "#/properties/volumes/items/oneOf/1/properties/image/properties/subpath/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err229];
+                    } else {
+                      vErrors.push(err229);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err230 = { instancePath: instancePath + "/volumes/" + i32 + "/image", schemaPath: "#/properties/volumes/items/oneOf/1/properties/image/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err230];
+                } else {
+                  vErrors.push(err230);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err231 = { instancePath: instancePath + "/volumes/" + i32, schemaPath: "#/properties/volumes/items/oneOf/1/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err231];
+            } else {
+              vErrors.push(err231);
+            }
+            errors++;
+          }
+          var _valid12 = _errs389 === errors;
+          if (_valid12 && valid87) {
+            valid87 = false;
+            passing12 = [passing12, 1];
+          } else {
+            if (_valid12) {
+              valid87 = true;
+              passing12 = 1;
+            }
+          }
+          if (!valid87) {
+            const err232 = { instancePath: instancePath + "/volumes/" + i32, schemaPath: "#/properties/volumes/items/oneOf", keyword: "oneOf", params: { passingSchemas: passing12 } };
+            if (vErrors === null) {
+              vErrors = [err232];
+            } else {
+              vErrors.push(err232);
+            }
+            errors++;
+          } else {
+            errors = _errs386;
+            if (vErrors !== null) {
+              if (_errs386) {
+                vErrors.length = _errs386;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+        let i33 = data179.length;
+        let j9;
+        if (i33 > 1) {
+          outer1:
+            for (; i33--; ) {
+              for (j9 = i33; j9--; ) {
+                if (func0(data179[i33], data179[j9])) {
+                  const err233 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/uniqueItems", keyword: "uniqueItems", params: { i: i33, j: j9 } };
+                  if (vErrors === null) {
+                    vErrors = [err233];
+                  } else {
+                    vErrors.push(err233);
+                  }
+                  errors++;
+                  break outer1;
+                }
+              }
+            }
+        }
+      } else {
+        const err234 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err234];
+        } else {
+          vErrors.push(err234);
+        }
+        errors++;
+      }
+    }
+    if (data.volumes_from !== void 0) {
+      let data200 = data.volumes_from;
+      if (Array.isArray(data200)) {
+        const len24 = data200.length;
+        for (let i34 = 0; i34 < len24; i34++) {
+          if (typeof data200[i34] !== "string") {
+            const err235 = { instancePath: instancePath + "/volumes_from/" + i34, schemaPath: "#/properties/volumes_from/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err235];
+            } else {
+              vErrors.push(err235);
+            }
+            errors++;
+          }
+        }
+        let i35 = data200.length;
+        let j10;
+        if (i35 > 1) {
+          const indices8 = {};
+          for (; i35--; ) {
+            let item8 = data200[i35];
+            if (typeof item8 !== "string") {
+              continue;
+            }
+            if (typeof indices8[item8] == "number") {
+              j10 = indices8[item8];
+              const err236 = { instancePath: instancePath + "/volumes_from", schemaPath: "#/properties/volumes_from/uniqueItems", keyword: "uniqueItems", params: { i: i35, j: j10 } };
+              if (vErrors === null) {
+                vErrors = [err236];
+              } else {
+                vErrors.push(err236);
+              }
+              errors++;
+              break;
+            }
+            indices8[item8] = i35;
+          }
+        }
+      } else {
+        const err237 = { instancePath: instancePath + "/volumes_from", schemaPath: "#/properties/volumes_from/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err237];
+        } else {
+          vErrors.push(err237);
+        }
+        errors++;
+      }
+    }
+    if (data.working_dir !== void 0) {
+      if (typeof data.working_dir !== "string") {
+        const err238 = { instancePath: instancePath + "/working_dir", schemaPath: "#/properties/working_dir/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err238];
+        } else {
+          vErrors.push(err238);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err239 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err239];
+    } else {
+      vErrors.push(err239);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.model === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "model" } };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "model" || key0 === "context_size" || key0 === "runtime_flags" || pattern0.test(key0))) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== void 0) {
+      if (typeof data.model !== "string") {
+        const err3 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.context_size !== void 0) {
+      let data2 = data.context_size;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)))) {
+        const err4 = { instancePath: instancePath + "/context_size", schemaPath: "#/properties/context_size/type", keyword: "type", params: { type: "integer" } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.runtime_flags !== void 0) {
+      let data3 = data.runtime_flags;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data3[i0] !== "string") {
+            const err5 = { instancePath: instancePath + "/runtime_flags/" + i0, schemaPath: "#/properties/runtime_flags/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/runtime_flags", schemaPath: "#/properties/runtime_flags/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate102.errors = vErrors;
+  return errors === 0;
+}
+var schema28 = { "type": ["object", "null"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "ipam": { "type": "object", "properties": { "driver": { "type": "string" }, "config": { "type": "array", "items": { "type": "object", "properties": { "subnet": { "type": "string" }, "ip_range": { "type": "string" }, "gateway": { "type": "string" }, "aux_addresses": { "type": "object", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } } }, "options": { "type": "object", "additionalProperties": false, "patternProperties": { "^.+$": { "type": "string" } } } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "internal": { "type": ["boolean", "string"] }, "enable_ipv4": { "type": ["boolean", "string"] }, "enable_ipv6": { "type": ["boolean", "string"] }, "attachable": { "type": ["boolean", "string"] }, "labels": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema28.type } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(func2.call(schema28.properties, key0) || pattern0.test(key0))) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.driver !== void 0) {
+      if (typeof data.driver !== "string") {
+        const err3 = { instancePath: instancePath + "/driver", schemaPath: "#/properties/driver/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.driver_opts !== void 0) {
+      let data2 = data.driver_opts;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (pattern34.test(key1)) {
+            let data3 = data2[key1];
+            if (typeof data3 !== "string" && !(typeof data3 == "number")) {
+              const err4 = { instancePath: instancePath + "/driver_opts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema28.properties.driver_opts.patternProperties["^.+$"].type } };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/driver_opts", schemaPath: "#/properties/driver_opts/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.ipam !== void 0) {
+      let data4 = data.ipam;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key2 in data4) {
+          if (!(key2 === "driver" || key2 === "config" || key2 === "options" || pattern0.test(key2))) {
+            const err6 = { instancePath: instancePath + "/ipam", schemaPath: "#/properties/ipam/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data4.driver !== void 0) {
+          if (typeof data4.driver !== "string") {
+            const err7 = { instancePath: instancePath + "/ipam/driver", schemaPath: "#/properties/ipam/properties/driver/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data4.config !== void 0) {
+          let data6 = data4.config;
+          if (Array.isArray(data6)) {
+            const len0 = data6.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data7 = data6[i0];
+              if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                for (const key3 in data7) {
+                  if (!(key3 === "subnet" || key3 === "ip_range" || key3 === "gateway" || key3 === "aux_addresses" || pattern0.test(key3))) {
+                    const err8 = { instancePath: instancePath + "/ipam/config/" + i0, schemaPath: "#/properties/ipam/properties/config/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.subnet !== void 0) {
+                  if (typeof data7.subnet !== "string") {
+                    const err9 = { instancePath: instancePath + "/ipam/config/" + i0 + "/subnet", schemaPath: "#/properties/ipam/properties/config/items/properties/subnet/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.ip_range !== void 0) {
+                  if (typeof data7.ip_range !== "string") {
+                    const err10 = { instancePath: instancePath + "/ipam/config/" + i0 + "/ip_range", schemaPath: "#/properties/ipam/properties/config/items/properties/ip_range/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err10];
+                    } else {
+                      vErrors.push(err10);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.gateway !== void 0) {
+                  if (typeof data7.gateway !== "string") {
+                    const err11 = { instancePath: instancePath + "/ipam/config/" + i0 + "/gateway", schemaPath: "#/properties/ipam/properties/config/items/properties/gateway/type", keyword: "type", params: { type: "string" } };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                }
+                if (data7.aux_addresses !== void 0) {
+                  let data11 = data7.aux_addresses;
+                  if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                    for (const key4 in data11) {
+                      if (!pattern34.test(key4)) {
+                        const err12 = { instancePath: instancePath + "/ipam/config/" + i0 + "/aux_addresses", schemaPath: "#/properties/ipam/properties/config/items/properties/aux_addresses/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
+                        if (vErrors === null) {
+                          vErrors = [err12];
+                        } else {
+                          vErrors.push(err12);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key5 in data11) {
+                      if (pattern34.test(key5)) {
+                        if (typeof data11[key5] !== "string") {
+                          const err13 = { instancePath: instancePath + "/ipam/config/" + i0 + "/aux_addresses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/ipam/properties/config/items/properties/aux_addresses/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: "string" } };
+                          if (vErrors === null) {
+                            vErrors = [err13];
+                          } else {
+                            vErrors.push(err13);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
+                  } else {
+                    const err14 = { instancePath: instancePath + "/ipam/config/" + i0 + "/aux_addresses", schemaPath: "#/properties/ipam/properties/config/items/properties/aux_addresses/type", keyword: "type", params: { type: "object" } };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err15 = { instancePath: instancePath + "/ipam/config/" + i0, schemaPath: "#/properties/ipam/properties/config/items/type", keyword: "type", params: { type: "object" } };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/ipam/config", schemaPath: "#/properties/ipam/properties/config/type", keyword: "type", params: { type: "array" } };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data4.options !== void 0) {
+          let data13 = data4.options;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key6 in data13) {
+              if (!pattern34.test(key6)) {
+                const err17 = { instancePath: instancePath + "/ipam/options", schemaPath: "#/properties/ipam/properties/options/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            for (const key7 in data13) {
+              if (pattern34.test(key7)) {
+                if (typeof data13[key7] !== "string") {
+                  const err18 = { instancePath: instancePath + "/ipam/options/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/ipam/properties/options/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: "string" } };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ipam/options", schemaPath: "#/properties/ipam/properties/options/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/ipam", schemaPath: "#/properties/ipam/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.external !== void 0) {
+      let data15 = data.external;
+      if (typeof data15 !== "boolean" && typeof data15 !== "string" && !(data15 && typeof data15 == "object" && !Array.isArray(data15))) {
+        const err21 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema28.properties.external.type } };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        for (const key8 in data15) {
+          if (!(key8 === "name" || pattern0.test(key8))) {
+            const err22 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 } };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data15.name !== void 0) {
+          if (typeof data15.name !== "string") {
+            const err23 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.internal !== void 0) {
+      let data17 = data.internal;
+      if (typeof data17 !== "boolean" && typeof data17 !== "string") {
+        const err24 = { instancePath: instancePath + "/internal", schemaPath: "#/properties/internal/type", keyword: "type", params: { type: schema28.properties.internal.type } };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.enable_ipv4 !== void 0) {
+      let data18 = data.enable_ipv4;
+      if (typeof data18 !== "boolean" && typeof data18 !== "string") {
+        const err25 = { instancePath: instancePath + "/enable_ipv4", schemaPath: "#/properties/enable_ipv4/type", keyword: "type", params: { type: schema28.properties.enable_ipv4.type } };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.enable_ipv6 !== void 0) {
+      let data19 = data.enable_ipv6;
+      if (typeof data19 !== "boolean" && typeof data19 !== "string") {
+        const err26 = { instancePath: instancePath + "/enable_ipv6", schemaPath: "#/properties/enable_ipv6/type", keyword: "type", params: { type: schema28.properties.enable_ipv6.type } };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.attachable !== void 0) {
+      let data20 = data.attachable;
+      if (typeof data20 !== "boolean" && typeof data20 !== "string") {
+        const err27 = { instancePath: instancePath + "/attachable", schemaPath: "#/properties/attachable/type", keyword: "type", params: { type: schema28.properties.attachable.type } };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.labels !== void 0) {
+      if (!validate36(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate104.errors = vErrors;
+  return errors === 0;
+}
+var schema29 = { "type": ["object", "null"], "properties": { "name": { "type": "string" }, "driver": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } }, "labels": { "$ref": "#/definitions/list_or_dict" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema29.type } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "driver" || key0 === "driver_opts" || key0 === "external" || key0 === "labels" || pattern0.test(key0))) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.driver !== void 0) {
+      if (typeof data.driver !== "string") {
+        const err3 = { instancePath: instancePath + "/driver", schemaPath: "#/properties/driver/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.driver_opts !== void 0) {
+      let data2 = data.driver_opts;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          if (pattern34.test(key1)) {
+            let data3 = data2[key1];
+            if (typeof data3 !== "string" && !(typeof data3 == "number")) {
+              const err4 = { instancePath: instancePath + "/driver_opts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema29.properties.driver_opts.patternProperties["^.+$"].type } };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/driver_opts", schemaPath: "#/properties/driver_opts/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.external !== void 0) {
+      let data4 = data.external;
+      if (typeof data4 !== "boolean" && typeof data4 !== "string" && !(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err6 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema29.properties.external.type } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key2 in data4) {
+          if (!(key2 === "name" || pattern0.test(key2))) {
+            const err7 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data4.name !== void 0) {
+          if (typeof data4.name !== "string") {
+            const err8 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.labels !== void 0) {
+      if (!validate36(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate107.errors = vErrors;
+  return errors === 0;
+}
+var schema30 = { "type": "object", "properties": { "name": { "type": "string" }, "environment": { "type": "string" }, "file": { "type": "string" }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } } }, "labels": { "$ref": "#/definitions/list_or_dict" }, "driver": { "type": "string" }, "driver_opts": { "type": "object", "patternProperties": { "^.+$": { "type": ["string", "number"] } } }, "template_driver": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "environment" || key0 === "file" || key0 === "external" || key0 === "labels" || key0 === "driver" || key0 === "driver_opts" || key0 === "template_driver" || pattern0.test(key0))) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      if (typeof data.environment !== "string") {
+        const err2 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.file !== void 0) {
+      if (typeof data.file !== "string") {
+        const err3 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.external !== void 0) {
+      let data3 = data.external;
+      if (typeof data3 !== "boolean" && typeof data3 !== "string" && !(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+        const err4 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema30.properties.external.type } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.name !== void 0) {
+          if (typeof data3.name !== "string") {
+            const err5 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.labels !== void 0) {
+      if (!validate36(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.driver !== void 0) {
+      if (typeof data.driver !== "string") {
+        const err6 = { instancePath: instancePath + "/driver", schemaPath: "#/properties/driver/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.driver_opts !== void 0) {
+      let data7 = data.driver_opts;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        for (const key1 in data7) {
+          if (pattern34.test(key1)) {
+            let data8 = data7[key1];
+            if (typeof data8 !== "string" && !(typeof data8 == "number")) {
+              const err7 = { instancePath: instancePath + "/driver_opts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/driver_opts/patternProperties/%5E.%2B%24/type", keyword: "type", params: { type: schema30.properties.driver_opts.patternProperties["^.+$"].type } };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/driver_opts", schemaPath: "#/properties/driver_opts/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.template_driver !== void 0) {
+      if (typeof data.template_driver !== "string") {
+        const err9 = { instancePath: instancePath + "/template_driver", schemaPath: "#/properties/template_driver/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate110.errors = vErrors;
+  return errors === 0;
+}
+var schema31 = { "type": "object", "properties": { "name": { "type": "string" }, "content": { "type": "string" }, "environment": { "type": "string" }, "file": { "type": "string" }, "external": { "type": ["boolean", "string", "object"], "properties": { "name": { "type": "string" } } }, "labels": { "$ref": "#/definitions/list_or_dict" }, "template_driver": { "type": "string" } }, "additionalProperties": false, "patternProperties": { "^x-": {} } };
+function validate113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "content" || key0 === "environment" || key0 === "file" || key0 === "external" || key0 === "labels" || key0 === "template_driver" || pattern0.test(key0))) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== void 0) {
+      if (typeof data.content !== "string") {
+        const err2 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      if (typeof data.environment !== "string") {
+        const err3 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.file !== void 0) {
+      if (typeof data.file !== "string") {
+        const err4 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.external !== void 0) {
+      let data4 = data.external;
+      if (typeof data4 !== "boolean" && typeof data4 !== "string" && !(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
+        const err5 = { instancePath: instancePath + "/external", schemaPath: "#/properties/external/type", keyword: "type", params: { type: schema31.properties.external.type } };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.name !== void 0) {
+          if (typeof data4.name !== "string") {
+            const err6 = { instancePath: instancePath + "/external/name", schemaPath: "#/properties/external/properties/name/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.labels !== void 0) {
+      if (!validate36(data.labels, { instancePath: instancePath + "/labels", parentData: data, parentDataProperty: "labels", rootData })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.template_driver !== void 0) {
+      if (typeof data.template_driver !== "string") {
+        const err7 = { instancePath: instancePath + "/template_driver", schemaPath: "#/properties/template_driver/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate113.errors = vErrors;
+  return errors === 0;
+}
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(func2.call(schema6.properties, key0) || pattern0.test(key0))) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      if (typeof data.version !== "string") {
+        const err1 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.include !== void 0) {
+      let data2 = data.include;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate22(data2[i0], { instancePath: instancePath + "/include/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/include", schemaPath: "#/properties/include/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      let data4 = data.services;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          if (!pattern1.test(key1)) {
+            const err4 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data4) {
+          if (pattern1.test(key2)) {
+            if (!validate29(data4[key2], { instancePath: instancePath + "/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data4, parentDataProperty: key2, rootData })) {
+              vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.models !== void 0) {
+      let data6 = data.models;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        for (const key3 in data6) {
+          if (pattern1.test(key3)) {
+            if (!validate102(data6[key3], { instancePath: instancePath + "/models/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data6, parentDataProperty: key3, rootData })) {
+              vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.networks !== void 0) {
+      let data8 = data.networks;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key4 in data8) {
+          if (pattern1.test(key4)) {
+            if (!validate104(data8[key4], { instancePath: instancePath + "/networks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data8, parentDataProperty: key4, rootData })) {
+              vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/networks", schemaPath: "#/properties/networks/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.volumes !== void 0) {
+      let data10 = data.volumes;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        for (const key5 in data10) {
+          if (!pattern1.test(key5)) {
+            const err8 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 } };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        for (const key6 in data10) {
+          if (pattern1.test(key6)) {
+            if (!validate107(data10[key6], { instancePath: instancePath + "/volumes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data10, parentDataProperty: key6, rootData })) {
+              vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/volumes", schemaPath: "#/properties/volumes/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.secrets !== void 0) {
+      let data12 = data.secrets;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        for (const key7 in data12) {
+          if (!pattern1.test(key7)) {
+            const err10 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 } };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        for (const key8 in data12) {
+          if (pattern1.test(key8)) {
+            if (!validate110(data12[key8], { instancePath: instancePath + "/secrets/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key8, rootData })) {
+              vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/secrets", schemaPath: "#/properties/secrets/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.configs !== void 0) {
+      let data14 = data.configs;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key9 in data14) {
+          if (!pattern1.test(key9)) {
+            const err12 = { instancePath: instancePath + "/configs", schemaPath: "#/properties/configs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 } };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        for (const key10 in data14) {
+          if (pattern1.test(key10)) {
+            if (!validate113(data14[key10], { instancePath: instancePath + "/configs/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data14, parentDataProperty: key10, rootData })) {
+              vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/configs", schemaPath: "#/properties/configs/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var OBJECT_SHAPES = {
+  "": { "keys": ["configs", "include", "models", "name", "networks", "secrets", "services", "version", "volumes"], "patterns": [] },
+  "/configs": { "keys": [], "patterns": ["^[a-zA-Z0-9._-]+$"] },
+  "/configs/*": { "keys": ["content", "environment", "external", "file", "labels", "name", "template_driver"], "patterns": [] },
+  "/configs/*/labels": { "keys": [], "patterns": [".+"] },
+  "/include/*": { "keys": ["env_file", "path", "project_directory"], "patterns": [] },
+  "/models/*": { "keys": ["context_size", "model", "name", "runtime_flags"], "patterns": [] },
+  "/networks/*": { "keys": ["attachable", "driver", "driver_opts", "enable_ipv4", "enable_ipv6", "external", "internal", "ipam", "labels", "name"], "patterns": [] },
+  "/networks/*/external": { "keys": ["name"], "patterns": [] },
+  "/networks/*/ipam": { "keys": ["config", "driver", "options"], "patterns": [] },
+  "/networks/*/ipam/config/*": { "keys": ["aux_addresses", "gateway", "ip_range", "subnet"], "patterns": [] },
+  "/networks/*/ipam/config/*/aux_addresses": { "keys": [], "patterns": ["^.+$"] },
+  "/networks/*/ipam/options": { "keys": [], "patterns": ["^.+$"] },
+  "/networks/*/labels": { "keys": [], "patterns": [".+"] },
+  "/secrets": { "keys": [], "patterns": ["^[a-zA-Z0-9._-]+$"] },
+  "/secrets/*": { "keys": ["driver", "driver_opts", "environment", "external", "file", "labels", "name", "template_driver"], "patterns": [] },
+  "/secrets/*/labels": { "keys": [], "patterns": [".+"] },
+  "/services": { "keys": [], "patterns": ["^[a-zA-Z0-9._-]+$"] },
+  "/services/*": { "keys": ["annotations", "attach", "blkio_config", "build", "cap_add", "cap_drop", "cgroup", "cgroup_parent", "command", "configs", "container_name", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period", "cpu_rt_runtime", "cpu_shares", "cpus", "cpuset", "credential_spec", "depends_on", "deploy", "develop", "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "domainname", "entrypoint", "env_file", "environment", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add", "healthcheck", "hostname", "image", "init", "ipc", "isolation", "label_file", "labels", "links", "logging", "mac_address", "mem_limit", "mem_reservation", "mem_swappiness", "memswap_limit", "models", "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start", "pre_stop", "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after", "read_only", "restart", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir"], "patterns": [] },
+  "/services/*/annotations": { "keys": [], "patterns": [".+"] },
+  "/services/*/blkio_config": { "keys": ["device_read_bps", "device_read_iops", "device_write_bps", "device_write_iops", "weight", "weight_device"], "patterns": [] },
+  "/services/*/blkio_config/device_read_bps/*": { "keys": ["path", "rate"], "patterns": [] },
+  "/services/*/blkio_config/device_read_iops/*": { "keys": ["path", "rate"], "patterns": [] },
+  "/services/*/blkio_config/device_write_bps/*": { "keys": ["path", "rate"], "patterns": [] },
+  "/services/*/blkio_config/device_write_iops/*": { "keys": ["path", "rate"], "patterns": [] },
+  "/services/*/blkio_config/weight_device/*": { "keys": ["path", "weight"], "patterns": [] },
+  "/services/*/build": { "keys": ["additional_contexts", "args", "cache_from", "cache_to", "context", "dockerfile", "dockerfile_inline", "entitlements", "extra_hosts", "isolation", "labels", "network", "no_cache", "platforms", "privileged", "pull", "secrets", "shm_size", "ssh", "tags", "target", "ulimits"], "patterns": [] },
+  "/services/*/build/additional_contexts": { "keys": [], "patterns": [".+"] },
+  "/services/*/build/args": { "keys": [], "patterns": [".+"] },
+  "/services/*/build/extra_hosts": { "keys": [], "patterns": [".+"] },
+  "/services/*/build/labels": { "keys": [], "patterns": [".+"] },
+  "/services/*/build/secrets/*": { "keys": ["gid", "mode", "source", "target", "uid"], "patterns": [] },
+  "/services/*/build/ssh": { "keys": [], "patterns": [".+"] },
+  "/services/*/build/ulimits/*": { "keys": ["hard", "soft"], "patterns": [] },
+  "/services/*/configs/*": { "keys": ["gid", "mode", "source", "target", "uid"], "patterns": [] },
+  "/services/*/credential_spec": { "keys": ["config", "file", "registry"], "patterns": [] },
+  "/services/*/depends_on": { "keys": [], "patterns": ["^[a-zA-Z0-9._-]+$"] },
+  "/services/*/depends_on/*": { "keys": ["condition", "required", "restart"], "patterns": [] },
+  "/services/*/deploy": { "keys": ["endpoint_mode", "labels", "mode", "placement", "replicas", "resources", "restart_policy", "rollback_config", "update_config"], "patterns": [] },
+  "/services/*/deploy/labels": { "keys": [], "patterns": [".+"] },
+  "/services/*/deploy/placement": { "keys": ["constraints", "max_replicas_per_node", "preferences"], "patterns": [] },
+  "/services/*/deploy/placement/preferences/*": { "keys": ["spread"], "patterns": [] },
+  "/services/*/deploy/resources": { "keys": ["limits", "reservations"], "patterns": [] },
+  "/services/*/deploy/resources/limits": { "keys": ["cpus", "memory", "pids"], "patterns": [] },
+  "/services/*/deploy/resources/reservations": { "keys": ["cpus", "devices", "generic_resources", "memory"], "patterns": [] },
+  "/services/*/deploy/resources/reservations/devices/*": { "keys": ["capabilities", "count", "device_ids", "driver", "options"], "patterns": [] },
+  "/services/*/deploy/resources/reservations/devices/*/options": { "keys": [], "patterns": [".+"] },
+  "/services/*/deploy/resources/reservations/generic_resources/*": { "keys": ["discrete_resource_spec"], "patterns": [] },
+  "/services/*/deploy/resources/reservations/generic_resources/*/discrete_resource_spec": { "keys": ["kind", "value"], "patterns": [] },
+  "/services/*/deploy/restart_policy": { "keys": ["condition", "delay", "max_attempts", "window"], "patterns": [] },
+  "/services/*/deploy/rollback_config": { "keys": ["delay", "failure_action", "max_failure_ratio", "monitor", "order", "parallelism"], "patterns": [] },
+  "/services/*/deploy/update_config": { "keys": ["delay", "failure_action", "max_failure_ratio", "monitor", "order", "parallelism"], "patterns": [] },
+  "/services/*/develop": { "keys": ["watch"], "patterns": [] },
+  "/services/*/develop/watch/*": { "keys": ["action", "exec", "ignore", "include", "path", "target"], "patterns": [] },
+  "/services/*/develop/watch/*/exec": { "keys": ["command", "environment", "privileged", "user", "working_dir"], "patterns": [] },
+  "/services/*/develop/watch/*/exec/environment": { "keys": [], "patterns": [".+"] },
+  "/services/*/devices/*": { "keys": ["permissions", "source", "target"], "patterns": [] },
+  "/services/*/env_file/*": { "keys": ["format", "path", "required"], "patterns": [] },
+  "/services/*/environment": { "keys": [], "patterns": [".+"] },
+  "/services/*/extends": { "keys": ["file", "service"], "patterns": [] },
+  "/services/*/extra_hosts": { "keys": [], "patterns": [".+"] },
+  "/services/*/gpus": { "keys": [], "patterns": [] },
+  "/services/*/gpus/*/options": { "keys": [], "patterns": [".+"] },
+  "/services/*/healthcheck": { "keys": ["disable", "interval", "retries", "start_interval", "start_period", "test", "timeout"], "patterns": [] },
+  "/services/*/labels": { "keys": [], "patterns": [".+"] },
+  "/services/*/logging": { "keys": ["driver", "options"], "patterns": [] },
+  "/services/*/models/*": { "keys": ["endpoint_var", "model_var"], "patterns": [] },
+  "/services/*/networks": { "keys": [], "patterns": ["^[a-zA-Z0-9._-]+$"] },
+  "/services/*/networks/*": { "keys": ["aliases", "driver_opts", "gw_priority", "interface_name", "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "priority"], "patterns": [] },
+  "/services/*/ports/*": { "keys": ["app_protocol", "host_ip", "mode", "name", "protocol", "published", "target"], "patterns": [] },
+  "/services/*/post_start/*": { "keys": ["command", "environment", "privileged", "user", "working_dir"], "patterns": [] },
+  "/services/*/post_start/*/environment": { "keys": [], "patterns": [".+"] },
+  "/services/*/pre_stop/*": { "keys": ["command", "environment", "privileged", "user", "working_dir"], "patterns": [] },
+  "/services/*/pre_stop/*/environment": { "keys": [], "patterns": [".+"] },
+  "/services/*/provider": { "keys": ["options", "type"], "patterns": [] },
+  "/services/*/secrets/*": { "keys": ["gid", "mode", "source", "target", "uid"], "patterns": [] },
+  "/services/*/sysctls": { "keys": [], "patterns": [".+"] },
+  "/services/*/ulimits/*": { "keys": ["hard", "soft"], "patterns": [] },
+  "/services/*/volumes/*": { "keys": ["bind", "consistency", "image", "read_only", "source", "target", "tmpfs", "type", "volume"], "patterns": [] },
+  "/services/*/volumes/*/bind": { "keys": ["create_host_path", "propagation", "recursive", "selinux"], "patterns": [] },
+  "/services/*/volumes/*/image": { "keys": ["subpath"], "patterns": [] },
+  "/services/*/volumes/*/tmpfs": { "keys": ["mode", "size"], "patterns": [] },
+  "/services/*/volumes/*/volume": { "keys": ["labels", "nocopy", "subpath"], "patterns": [] },
+  "/services/*/volumes/*/volume/labels": { "keys": [], "patterns": [".+"] },
+  "/volumes": { "keys": [], "patterns": ["^[a-zA-Z0-9._-]+$"] },
+  "/volumes/*": { "keys": ["driver", "driver_opts", "external", "labels", "name"], "patterns": [] },
+  "/volumes/*/external": { "keys": ["name"], "patterns": [] },
+  "/volumes/*/labels": { "keys": [], "patterns": [".+"] }
+};
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return a !== a && b !== b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === b.length && a.every((item, i2) => jsonEqual(item, b[i2]));
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual(a[key], b[key]));
+}
+
+// src/parse/compose-schema.ts
+var IGNORED_TOP_LEVEL = /* @__PURE__ */ new Set(["version"]);
+function schemaProblems(data) {
+  const problems = [];
+  if (!validate2(data)) problems.push(...explain(data, validate2.errors ?? []));
+  problems.push(...formatProblems(data));
+  return problems.filter((p) => !(typeof p.path[0] === "string" && IGNORED_TOP_LEVEL.has(p.path[0])));
+}
+function placedSchemaProblems(file) {
+  const placed = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const problem3 of schemaProblems(file.data)) {
+    if (underReset(file, problem3.path)) continue;
+    const range2 = (problem3.onKey ? keyRange(file, problem3.path) : null) ?? rangeAt(file, problem3.path);
+    const detail = problem3.message.replace(/^`[^`]*`: /, "");
+    const slot = `${range2.line}:${range2.column}:${detail}`;
+    const earlier = seen.get(slot);
+    if (earlier) {
+      earlier.more++;
+      continue;
+    }
+    const entry2 = { ...problem3, range: range2, more: 0 };
+    seen.set(slot, entry2);
+    placed.push(entry2);
+  }
+  return placed.map(({ more, ...p }) => more ? { ...p, message: `${p.message} (also through this anchor in ${more} more place${more > 1 ? "s" : ""})` } : p);
+}
+function underReset(file, path14) {
+  for (let i2 = 1; i2 <= path14.length; i2++) {
+    const { found: found2, located } = locate(file, path14.slice(0, i2));
+    if (!found2) return false;
+    if (located.node?.tag === "!reset") return true;
+  }
+  return false;
+}
+function explain(data, errors) {
+  let list2 = [];
+  const combinators = [];
+  for (const e of errors) {
+    const error2 = { path: parsePointer(e.instancePath), keyword: e.keyword, params: e.params };
+    (e.keyword === "oneOf" || e.keyword === "anyOf" ? combinators : list2).push(error2);
+  }
+  combinators.sort((a, b) => b.path.length - a.path.length);
+  for (const combinator of combinators) list2 = collapse(list2, combinator);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of list2) {
+    const problem3 = describe2(error2, data);
+    if (!problem3) continue;
+    const slot = `${pointerOf(problem3.path)}\0${problem3.message}`;
+    if (seen.has(slot)) continue;
+    seen.add(slot);
+    problems.push(problem3);
+  }
+  return problems;
+}
+function collapse(list2, combinator) {
+  if (combinator.params.passingSchemas) return list2;
+  const at = combinator.path;
+  const inside = list2.filter((e) => startsWith(e.path, at));
+  const shallow = inside.filter((e) => e.path.length === at.length && (e.keyword === "type" || e.keyword === "enum"));
+  const specific = inside.filter((e) => !shallow.includes(e));
+  const rest = list2.filter((e) => !shallow.includes(e));
+  if (specific.length) return rest;
+  const types = /* @__PURE__ */ new Set();
+  const values = [];
+  for (const e of shallow) {
+    if (e.keyword === "type") for (const t of asArray(e.params.type)) types.add(String(t));
+    else for (const v of asArray(e.params.allowedValues)) values.push(v);
+  }
+  if (!shallow.length) return list2;
+  return [...rest, { path: at, keyword: "type", params: { type: [...types], allowedValues: values } }];
+}
+function describe2(error2, data) {
+  const { path: path14, keyword, params } = error2;
+  const where = `\`${displayPath(path14)}\``;
+  const value = valueAt(data, path14);
+  if (keyword !== "additionalProperties" && keyword !== "required" && typeof value === "string" && value.includes("$")) return null;
+  switch (keyword) {
+    case "additionalProperties":
+      return unknownKey(path14, String(params.additionalProperty), data);
+    case "required":
+      return { path: path14, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
+    case "type": {
+      const accepted = [...asArray(params.allowedValues).map((v) => `\`${String(v)}\``), ...typeNames(asArray(params.type).map(String))];
+      return { path: path14, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
+    }
+    case "enum": {
+      const allowed = asArray(params.allowedValues).map(String);
+      const hint = typeof value === "string" ? closest(value, allowed) : null;
+      return {
+        path: path14,
+        onKey: false,
+        message: `${where}: ${shown(value)} is not one of ${allowed.map((v) => `\`${v}\``).join(", ")}${hint ? ` (did you mean \`${hint}\`?)` : ""}`
+      };
+    }
+    case "pattern":
+      return { path: path14, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path14)}` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { path: path14, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
+    case "uniqueItems": {
+      const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
+      const item = valueAt(data, [...path14, second]);
+      return {
+        path: [...path14, second],
+        onKey: false,
+        message: `\`${displayPath([...path14, second])}\`: repeats \`${displayPath([...path14, first])}\` (${shown(item)}); Compose rejects duplicate entries`
+      };
+    }
+    default:
+      return { path: path14, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
+  }
+}
+function unknownKey(parent, key, data) {
+  const path14 = [...parent, key];
+  const shape = shapeAt(parent);
+  const at = parent.length ? `\`${displayPath(parent)}\`: ` : "";
+  if (shape && !shape.keys.length && shape.patterns.length) {
+    const noun = NAME_NOUNS[String(parent[parent.length - 1])] ?? "name";
+    const rule = shape.patterns.includes("^[a-zA-Z0-9._-]+$") ? ": use letters, digits, `.`, `_` and `-`" : "";
+    return { path: path14, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
+  }
+  const suggestion = shape ? closest(key, shape.keys) : null;
+  const where = parent.length ? `${at}unknown key \`${key}\`` : `unknown top-level key \`${key}\``;
+  let hint = "Compose refuses keys the specification does not define; keep custom data under a key starting with `x-`.";
+  const value = valueAt(data, path14);
+  if (!parent.length && value && typeof value === "object" && ("image" in value || "build" in value)) {
+    hint = `\`${key}\` looks like a service: services go under the top-level \`services:\` key.`;
+  }
+  return { path: path14, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
+}
+var COMPARISONS = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than" };
+var NAME_NOUNS = {
+  services: "service name",
+  networks: "network name",
+  volumes: "volume name",
+  secrets: "secret name",
+  configs: "config name",
+  models: "model name",
+  depends_on: "service name",
+  labels: "label name",
+  annotations: "annotation name",
+  environment: "variable name",
+  args: "build argument name",
+  sysctls: "sysctl name",
+  extra_hosts: "host name"
+};
+function patternNoun(path14) {
+  const key = String(path14[path14.length - 1]);
+  if (key === "pull_policy") return "pull policy (`always`, `never`, `missing`, `build`, `refresh`, `daily`, `weekly` or `every_<duration>`)";
+  if (key === "container_name") return "container name";
+  return `\`${key}\` value`;
+}
+function shapeAt(path14) {
+  let best = null;
+  let bestLiterals = -1;
+  for (const [pattern, shape] of Object.entries(OBJECT_SHAPES)) {
+    const segments = pattern === "" ? [] : pattern.slice(1).split("/").map(unescapePointer);
+    if (segments.length !== path14.length) continue;
+    let literals = 0;
+    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path14[i2]) && ++literals > 0);
+    if (matches && literals > bestLiterals) [best, bestLiterals] = [shape, literals];
+  }
+  return best;
+}
+var DURATION_KEYS = [
+  ["healthcheck", "interval"],
+  ["healthcheck", "timeout"],
+  ["healthcheck", "start_period"],
+  ["healthcheck", "start_interval"],
+  ["stop_grace_period"],
+  ["deploy", "restart_policy", "delay"],
+  ["deploy", "restart_policy", "window"],
+  ["deploy", "update_config", "delay"],
+  ["deploy", "update_config", "monitor"],
+  ["deploy", "rollback_config", "delay"],
+  ["deploy", "rollback_config", "monitor"]
+];
+function formatProblems(data) {
+  const services = asObject(asObject(data)?.services);
+  if (!services) return [];
+  const problems = [];
+  for (const [name2, service] of Object.entries(services)) {
+    const svc = asObject(service);
+    if (!svc) continue;
+    const base = ["services", name2];
+    if (Array.isArray(svc.ports)) {
+      svc.ports.forEach((entry2, i2) => {
+        const text = typeof entry2 === "number" ? String(entry2) : typeof entry2 === "string" ? entry2 : null;
+        if (text === null || text.includes("$")) return;
+        const reason = portMappingError(text);
+        if (reason) {
+          problems.push({
+            path: [...base, "ports", i2],
+            onKey: false,
+            message: `\`${displayPath([...base, "ports", i2])}\`: \`${text}\` is not a valid port mapping: ${reason}`,
+            hint: "Short syntax: `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, e.g. `127.0.0.1:8080:80/tcp` or `8080:80`."
+          });
+        }
+      });
+    }
+    if (Array.isArray(svc.expose)) {
+      svc.expose.forEach((entry2, i2) => {
+        const text = typeof entry2 === "number" ? String(entry2) : typeof entry2 === "string" ? entry2 : null;
+        if (text === null || text.includes("$") || /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/i.test(text.trim())) return;
+        problems.push({
+          path: [...base, "expose", i2],
+          onKey: false,
+          message: `\`${displayPath([...base, "expose", i2])}\`: \`${text}\` is not a valid port: expose takes \`PORT\`, \`START-END\` or \`PORT/PROTOCOL\``
+        });
+      });
+    }
+    for (const keyPath of DURATION_KEYS) {
+      const value = valueAt(svc, keyPath);
+      if (typeof value !== "string" || value.includes("$") || isDuration(value)) continue;
+      const path14 = [...base, ...keyPath];
+      problems.push({
+        path: path14,
+        onKey: false,
+        message: `\`${displayPath(path14)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
+        hint: "Units: `h`, `m`, `s`, `ms`, `us`, `ns` (no days: write `24h`); a bare number needs a unit."
+      });
+    }
+  }
+  return problems;
+}
+function isDuration(text) {
+  return /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.test(text);
+}
+function portMappingError(text) {
+  const parts2 = text.split(":");
+  const n = parts2.length;
+  let containerPart = parts2[n - 1];
+  const hostPort = n >= 2 ? parts2[n - 2] : "";
+  let ip = n >= 3 ? parts2.slice(0, n - 2).join(":") : "";
+  let proto = "tcp";
+  const slash = containerPart.split("/");
+  if (slash.length > 1 && slash[1] !== "") proto = slash[1];
+  containerPart = slash[0];
+  if (n >= 2 && /^(tcp|udp|sctp)$/i.test(parts2[n - 1])) {
+    return `the protocol follows a \`/\`, not a \`:\` (\`${parts2.slice(0, -1).join(":")}/${parts2[n - 1]}\`)`;
+  }
+  if (ip.startsWith("[") && ip.endsWith("]")) ip = ip.slice(1, -1);
+  if (ip !== "" && !isIP(ip)) return `\`${ip}\` is not an IP address`;
+  if (containerPart === "") return "no container port";
+  const container = portRange(containerPart);
+  if (!container) return `\`${containerPart}\` is not a container port (a number from 0 to 65535, or a range \`START-END\`)`;
+  if (hostPort !== "") {
+    const host = portRange(hostPort);
+    if (!host) return `\`${hostPort}\` is not a host port (a number from 0 to 65535, or a range \`START-END\`)`;
+    if (container[1] - container[0] !== host[1] - host[0] && container[1] !== container[0]) {
+      return `the host range \`${hostPort}\` and the container range \`${containerPart}\` differ in length`;
+    }
+  }
+  if (!/^(tcp|udp|sctp)$/i.test(proto)) return `\`${proto}\` is not a protocol (\`tcp\`, \`udp\` or \`sctp\`)`;
+  return null;
+}
+function portRange(text) {
+  const parts2 = text.split("-");
+  const nums = (parts2.length === 1 ? [parts2[0], parts2[0]] : [parts2[0], parts2[1]]).map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
+  if (nums.some((p) => !(p >= 0 && p <= 65535)) || nums[1] < nums[0]) return null;
+  return [nums[0], nums[1]];
+}
+function parsePointer(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s2) => {
+    const segment = unescapePointer(s2);
+    return /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment;
+  });
+}
+function unescapePointer(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function pointerOf(path14) {
+  return path14.map((s2) => `/${s2}`).join("");
+}
+function startsWith(path14, prefix) {
+  return prefix.length <= path14.length && prefix.every((s2, i2) => String(s2) === String(path14[i2]));
+}
+function displayPath(path14) {
+  let out2 = "";
+  for (const segment of path14) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
+  return out2 || "(top level)";
+}
+function valueAt(data, path14) {
+  let current = data;
+  for (const segment of path14) {
+    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
+    else if (current && typeof current === "object" && Object.prototype.hasOwnProperty.call(current, segment)) current = current[String(segment)];
+    else return void 0;
+  }
+  return current;
+}
+function asObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+function asArray(value) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+var TYPE_NAMES = {
+  string: "a string",
+  number: "a number",
+  integer: "a whole number",
+  boolean: "a boolean",
+  object: "a mapping",
+  array: "a list",
+  null: "empty"
+};
+function typeNames(types) {
+  const set = new Set(types);
+  if (set.has("number")) set.delete("integer");
+  return [...set].map((t) => TYPE_NAMES[t] ?? t);
+}
+function orList(items) {
+  if (items.length <= 1) return items[0] ?? "something else";
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+function found(value) {
+  if (value === null || value === void 0) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string ${shown(value)}`;
+  if (typeof value === "boolean") return shown(value);
+  return `the number ${shown(value)}`;
+}
+function shown(value) {
+  if (value === null || value === void 0) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text = String(value).replace(/`/g, "'").replace(/\s+/g, " ");
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}
+
+// rules/compose/compose-schema.ts
+var compose_schema_default = defineRule({
+  meta: {
+    id: "compose-schema",
+    title: "Compose file does not follow the specification",
+    priority: "critical",
+    category: "correctness",
+    rationale: "Docker Compose validates every file against the Compose specification and refuses to start anything when a key is unknown, a value has the wrong type or a port mapping or duration cannot be parsed.",
+    fixable: false,
+    equivalents: { dclint: ["invalid-schema"] },
+    appliesTo: "compose",
+    strength: "Every compose file follows the Compose specification"
+  },
+  check(ctx) {
+    ctx.applies();
+    for (const problem3 of placedSchemaProblems(ctx.file)) {
+      ctx.report({
+        range: problem3.range,
+        message: problem3.message,
+        hint: problem3.hint,
+        key: `schema:${displayPath(problem3.path)}`
+      });
+    }
+  }
+});
+
 // rules/compose/compose-sensitive-host-mount.ts
 var SENSITIVE = /* @__PURE__ */ new Set(["/", "/etc", "/proc", "/sys", "/root", "/boot", "/dev", "/home", "/usr", "/lib", "/var/lib/docker", "/var/lib/containerd", "/var/lib/kubelet"]);
 var SECRET_PATHS = /^(\/etc\/(shadow|gshadow|sudoers|sudoers\.d|ssh|kubernetes)|(~|\/root|\/home\/[^/]+)\/\.(ssh|aws|docker|kube|gnupg|config\/gcloud)|\/root\/.+|\/var\/lib\/docker\/.+)$/;
@@ -54586,6 +62408,7 @@ var composeRules = [
   compose_resources_unlimited_default,
   compose_restart_missing_default,
   compose_root_forced_default,
+  compose_schema_default,
   compose_sensitive_host_mount_default,
   compose_version_obsolete_default
 ];
@@ -54671,10 +62494,10 @@ var add_instead_of_copy_default = defineRule({
       if (sources.length !== written.length || sources.some(needsAdd)) continue;
       const keyword = add.getInstruction();
       const fix = replaceRanges(file.lines, [{ range: fromLsp(add.getInstructionRange()), text: keyword === keyword.toLowerCase() ? "copy" : "COPY" }]);
-      const shown3 = written.slice(0, 3).map((s2) => `\`${s2}\``).join(", ") + (written.length > 3 ? ", …" : "");
+      const shown4 = written.slice(0, 3).map((s2) => `\`${s2}\``).join(", ") + (written.length > 3 ? ", …" : "");
       ctx.report({
         range: rangeOf(add),
-        message: `\`ADD\` of local ${shown3}: use \`COPY\` — \`ADD\` also fetches URLs and unpacks archives, so it hides what the line does`,
+        message: `\`ADD\` of local ${shown4}: use \`COPY\` — \`ADD\` also fetches URLs and unpacks archives, so it hides what the line does`,
         fix: fix ?? void 0
       });
     }
@@ -54693,6 +62516,9 @@ function runShells(file) {
 function subcommandWord(command, flagsWithValues = []) {
   const word = argsNoFlags(command, flagsWithValues)[0];
   return word === void 0 || word.dynamic ? null : word;
+}
+function operands(command, flagsWithValues = []) {
+  return argsNoFlags(command, flagsWithValues).slice(1);
 }
 function withArgsFrom(command, index) {
   return { ...command, args: command.args.slice(index) };
@@ -54880,8 +62706,8 @@ function mountCovers(instruction, ...dirs) {
   const targets = cacheMountTargets(instruction);
   return dirs.some((dir) => targets.some((target) => covers(target, normalisePath(dir))));
 }
-function normalisePath(path8) {
-  let p = path8.trim();
+function normalisePath(path14) {
+  let p = path14.trim();
   for (; ; ) {
     if (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
     else if (p.endsWith("/*") || p.endsWith("/.")) p = p.slice(0, -2);
@@ -54913,7 +62739,7 @@ function removedAfter(script, from, dirs) {
 function aptConfigValue(file, run2, command, key) {
   const stages = run2.stage ? stageAncestry(run2.stage) : [];
   const wanted = key.toLowerCase();
-  let found = null;
+  let found2 = null;
   for (const other of runShells(file)) {
     const sameRun = other.instruction === run2.instruction;
     if (!sameRun && (other.onbuild || other.stage === null || !stages.includes(other.stage) || !before(other.instruction, run2.instruction))) continue;
@@ -54926,11 +62752,11 @@ function aptConfigValue(file, run2, command, key) {
         if (at < 0) continue;
         const rest = word.value.slice(at + wanted.length);
         const end = rest.indexOf(";");
-        found = (end < 0 ? rest : rest.slice(0, end)).trim().replace(/^"|"$/g, "");
+        found2 = (end < 0 ? rest : rest.slice(0, end)).trim().replace(/^"|"$/g, "");
       }
     }
   }
-  return found;
+  return found2;
 }
 function before(a, b) {
   const ra = a.getRange().start;
@@ -55007,12 +62833,12 @@ function reportAll(ctx, pending) {
   });
 }
 function shortCommand(command, words2 = 3) {
-  const shown3 = [command.name, ...command.args.slice(0, words2).map((w) => w.value)].join(" ");
-  return command.args.length > words2 ? `${shown3} …` : shown3;
+  const shown4 = [command.name, ...command.args.slice(0, words2).map((w) => w.value)].join(" ");
+  return command.args.length > words2 ? `${shown4} …` : shown4;
 }
 function nameList(names, max = 5) {
-  const shown3 = names.slice(0, max).map((n) => `\`${n}\``).join(", ");
-  return names.length > max ? `${shown3} and ${names.length - max} more` : shown3;
+  const shown4 = names.slice(0, max).map((n) => `\`${n}\``).join(", ");
+  return names.length > max ? `${shown4} and ${names.length - max} more` : shown4;
 }
 var SHELL_STATE = /* @__PURE__ */ new Set([
   "export",
@@ -55584,10 +63410,45 @@ var base_image_unpinned_default = defineRule({
   }
 });
 
+// rules/dockerfile/bin-sh-symlink.ts
+var LN_VALUE_FLAGS = ["-t", "--target-directory", "-S", "--suffix"];
+var SYSTEM_SH = /* @__PURE__ */ new Set(["/bin/sh", "/usr/bin/sh"]);
+var bin_sh_symlink_default = defineRule({
+  meta: {
+    id: "bin-sh-symlink",
+    title: "`/bin/sh` replaced by a symlink",
+    priority: "low",
+    category: "reliability",
+    rationale: "Pointing `/bin/sh` at bash (or another shell) changes the shell of every program in the image, including package maintainer scripts and the entrypoint scripts of the base image; the `SHELL` instruction changes it for the Dockerfile's own RUN lines only.",
+    fixable: false,
+    equivalents: { hadolint: ["DL4005"], semgrep: ["use-shell-instruction"] },
+    appliesTo: "dockerfile",
+    strength: "`/bin/sh` is left as the base image provides it"
+  },
+  check(ctx) {
+    for (const run2 of runShells(ctx.file)) {
+      for (const command of run2.script.commands) {
+        if (command.name !== "ln") continue;
+        ctx.applies();
+        if (hasFlag(command, "-t", "--target-directory")) continue;
+        const positional = argsNoFlags(command, LN_VALUE_FLAGS);
+        if (positional.length < 2) continue;
+        const link = positional[positional.length - 1];
+        if (link.dynamic || !SYSTEM_SH.has(normalisePath(link.value))) continue;
+        const target = positional[0].dynamic ? "another shell" : `\`${positional[0].value}\``;
+        ctx.report({
+          range: command.range,
+          message: `\`ln\` makes \`${link.value}\` point to ${target}: every program in the image that runs \`sh\` (maintainer scripts, entrypoint scripts, \`system()\`) changes shell too; to run this Dockerfile's RUN lines with bash, use \`SHELL ["/bin/bash", "-c"]\` instead`
+        });
+      }
+    }
+  }
+});
+
 // rules/dockerfile/cd-instead-of-workdir.ts
 var TEMP_DIRS = ["/tmp", "/var/tmp", "/dev/shm"];
-function isTemp(path8) {
-  return TEMP_DIRS.some((t) => path8 === t || path8.startsWith(`${t}/`));
+function isTemp(path14) {
+  return TEMP_DIRS.some((t) => path14 === t || path14.startsWith(`${t}/`));
 }
 var cd_instead_of_workdir_default = defineRule({
   meta: {
@@ -55611,10 +63472,10 @@ var cd_instead_of_workdir_default = defineRule({
       const cd = cds[0];
       const target = argsNoFlags(cd)[0];
       if (target === void 0 || target.dynamic || target.value === "-" || target.value.startsWith("~")) continue;
-      const path8 = normalisePath(target.value);
-      if (isTemp(path8)) continue;
+      const path14 = normalisePath(target.value);
+      if (isTemp(path14)) continue;
       const later = commandsAfter(run2.script, cd);
-      if (later.some((c) => removesPath(c, [path8]))) continue;
+      if (later.some((c) => removesPath(c, [path14]))) continue;
       if (later.length === 0) {
         ctx.report({
           range: cd.range,
@@ -55689,7 +63550,7 @@ function verifiedAfter(script, download) {
     return false;
   });
 }
-function shown(url) {
+function shown2(url) {
   const scheme = url.slice(0, url.indexOf("://") + 3);
   const rest = url.slice(scheme.length);
   const authority = rest.split(/[/?#]/)[0] ?? "";
@@ -55722,7 +63583,7 @@ var cleartext_download_default = defineRule({
         const url = clear[0].value;
         ctx.report({
           range: command.range,
-          message: `\`${command.name}\` downloads \`${shown(url)}\` over ${url.toLowerCase().startsWith("ftp") ? "FTP" : "plain HTTP"}, unencrypted and unverified`,
+          message: `\`${command.name}\` downloads \`${shown2(url)}\` over ${url.toLowerCase().startsWith("ftp") ? "FTP" : "plain HTTP"}, unencrypted and unverified`,
           hint: 'Use https://, or check the file against a pinned checksum in the same RUN (`echo "<sha256>  file" | sha256sum -c -`).'
         });
       }
@@ -55801,20 +63662,20 @@ var consistent_instruction_casing_default = defineRule({
       const trigger = i2.getKeyword() === "ONBUILD" ? i2.getTriggerInstruction() : null;
       if (trigger && INSTRUCTION_KEYWORDS.has(trigger.getKeyword())) all.push(trigger);
     }
-    const found = [];
+    const found2 = [];
     for (const i2 of all) {
       const written = i2.getInstruction();
       const wanted = majorityLower ? written.toLowerCase() : written.toUpperCase();
       if (written === wanted) continue;
       const range2 = fromLsp(i2.getInstructionRange());
-      found.push({
+      found2.push({
         range: range2,
         message: `\`${written}\`: most instructions in this file are ${majorityLower ? "lower" : "upper"} case; write \`${wanted}\``,
         edit: { range: range2, text: wanted }
       });
     }
-    const fixes = lineFixes2(ctx.file.lines, found.map((f) => f.edit));
-    found.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
+    const fixes = lineFixes2(ctx.file.lines, found2.map((f) => f.edit));
+    found2.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
   }
 });
 
@@ -55859,8 +63720,8 @@ function dependencyInstall(run2) {
     }
   }
   for (const command of commands) {
-    const found = installIn(command.map(unquote4));
-    if (found) return found;
+    const found2 = installIn(command.map(unquote4));
+    if (found2) return found2;
   }
   return null;
 }
@@ -55880,52 +63741,52 @@ function installIn(words2) {
       if (bare && rest.every((w) => w.startsWith("-"))) return { command: manager, manifests: ["package.json", lock] };
       return null;
     };
-    let found = null;
+    let found2 = null;
     switch (tool) {
       case "npm":
-        found = node("npm", "package-lock.json", ["ci", "install", "i"]);
+        found2 = node("npm", "package-lock.json", ["ci", "install", "i"]);
         break;
       case "yarn":
-        found = node("yarn", "yarn.lock", ["install"], true);
+        found2 = node("yarn", "yarn.lock", ["install"], true);
         break;
       case "pnpm":
-        found = node("pnpm", "pnpm-lock.yaml", ["install", "i"]);
+        found2 = node("pnpm", "pnpm-lock.yaml", ["install", "i"]);
         break;
       case "bun":
-        found = node("bun", "bun.lock", ["install", "i"]);
+        found2 = node("bun", "bun.lock", ["install", "i"]);
         break;
       case "poetry":
-        if (has("install")) found = { command: "poetry install", manifests: ["pyproject.toml", "poetry.lock"] };
+        if (has("install")) found2 = { command: "poetry install", manifests: ["pyproject.toml", "poetry.lock"] };
         break;
       case "pipenv":
-        if (has("install", "sync")) found = { command: `pipenv ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["Pipfile", "Pipfile.lock"] };
+        if (has("install", "sync")) found2 = { command: `pipenv ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["Pipfile", "Pipfile.lock"] };
         break;
       case "pdm":
-        if (has("install", "sync")) found = { command: `pdm ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["pyproject.toml", "pdm.lock"] };
+        if (has("install", "sync")) found2 = { command: `pdm ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["pyproject.toml", "pdm.lock"] };
         break;
       case "uv":
-        if (rest[0] === "sync" || rest[0] !== "pip" && has("sync")) found = { command: "uv sync", manifests: ["pyproject.toml", "uv.lock"] };
+        if (rest[0] === "sync" || rest[0] !== "pip" && has("sync")) found2 = { command: "uv sync", manifests: ["pyproject.toml", "uv.lock"] };
         break;
       case "bundle":
-        if (has("install")) found = { command: "bundle install", manifests: ["Gemfile", "Gemfile.lock"] };
+        if (has("install")) found2 = { command: "bundle install", manifests: ["Gemfile", "Gemfile.lock"] };
         break;
       case "composer":
-        if (has("install")) found = { command: "composer install", manifests: ["composer.json", "composer.lock"] };
+        if (has("install")) found2 = { command: "composer install", manifests: ["composer.json", "composer.lock"] };
         break;
       case "go":
-        if (rest[0] === "mod" && has("download")) found = { command: "go mod download", manifests: ["go.mod", "go.sum"] };
+        if (rest[0] === "mod" && has("download")) found2 = { command: "go mod download", manifests: ["go.mod", "go.sum"] };
         break;
       case "mvn":
       case "mvnw": {
         const goal = rest.find((w) => w.startsWith("dependency:"));
-        if (goal) found = { command: `mvn ${goal}`, manifests: ["pom.xml"] };
+        if (goal) found2 = { command: `mvn ${goal}`, manifests: ["pom.xml"] };
         break;
       }
       case "cargo":
-        if (has("fetch", "build")) found = { command: `cargo ${rest.find((w) => w === "fetch" || w === "build")}`, manifests: ["Cargo.toml", "Cargo.lock"] };
+        if (has("fetch", "build")) found2 = { command: `cargo ${rest.find((w) => w === "fetch" || w === "build")}`, manifests: ["Cargo.toml", "Cargo.lock"] };
         break;
       case "dotnet":
-        if (has("restore")) found = { command: "dotnet restore", manifests: ["the `*.csproj` / `*.sln` files"] };
+        if (has("restore")) found2 = { command: "dotnet restore", manifests: ["the `*.csproj` / `*.sln` files"] };
         break;
       default:
         if (tool.startsWith("pip") && isDigits(tool.slice(3)) && has("install")) {
@@ -55933,11 +63794,11 @@ function installIn(words2) {
           if (r >= 0) {
             const flag = rest[r];
             const file = flag === "-r" || flag === "--requirement" ? rest[r + 1] ?? "requirements.txt" : flag.startsWith("--requirement=") ? flag.slice(14) : flag.slice(2);
-            found = { command: `pip install -r ${file}`, manifests: [file] };
+            found2 = { command: `pip install -r ${file}`, manifests: [file] };
           }
         }
     }
-    if (found) return found;
+    if (found2) return found2;
   }
   return null;
 }
@@ -55949,8 +63810,8 @@ function copiesWholeContext(instruction) {
   return words2.length >= 2 && words2.slice(0, -1).some((w) => WHOLE_CONTEXT.has(w));
 }
 function list(items) {
-  const shown3 = items.map((m) => m.startsWith("the ") ? m : `\`${m}\``);
-  return shown3.length > 1 ? `${shown3.slice(0, -1).join(", ")} and ${shown3[shown3.length - 1]}` : shown3[0];
+  const shown4 = items.map((m) => m.startsWith("the ") ? m : `\`${m}\``);
+  return shown4.length > 1 ? `${shown4.slice(0, -1).join(", ")} and ${shown4[shown4.length - 1]}` : shown4[0];
 }
 var copy_all_before_install_default = defineRule({
   meta: {
@@ -55966,10 +63827,10 @@ var copy_all_before_install_default = defineRule({
   },
   check(ctx) {
     for (const stage of ctx.file.stages) {
-      const copies = [];
+      const copies2 = [];
       for (const instruction of stage.instructions) {
         if (copiesWholeContext(instruction)) {
-          copies.push(instruction);
+          copies2.push(instruction);
           continue;
         }
         if (instruction.getKeyword() !== "RUN") continue;
@@ -55977,7 +63838,7 @@ var copy_all_before_install_default = defineRule({
         if (!install) continue;
         ctx.applies();
         const runLine = rangeOf(instruction).line;
-        for (const copy of copies.splice(0)) {
+        for (const copy of copies2.splice(0)) {
           const written = `${copy.getInstruction()} ${copy.getArguments().map((a) => a.getValue()).join(" ")}`;
           ctx.report({
             range: rangeOf(copy),
@@ -55990,13 +63851,16 @@ var copy_all_before_install_default = defineRule({
   }
 });
 
+// rules/dockerfile/lib/instructions.ts
+import path5 from "node:path";
+
 // src/model/project.ts
 import path4 from "node:path";
 
 // src/parse/dockerignore.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 var dockerignore = import_dockerignore.default;
-function parseDockerignore(path8, text) {
+function parseDockerignore(path14, text) {
   const lines = splitLines(text);
   const patterns = [];
   lines.forEach((raw, index) => {
@@ -56015,7 +63879,7 @@ function parseDockerignore(path8, text) {
     return m;
   };
   return {
-    path: path8,
+    path: path14,
     kind: "dockerignore",
     text,
     lines,
@@ -56164,7 +64028,7 @@ function nginxConfigsCopied(file) {
   return out2;
 }
 function stageCopies(stage) {
-  const copies = [];
+  const copies2 = [];
   let workdir = "/";
   for (const instruction of stage.instructions) {
     const keyword = instruction.getKeyword();
@@ -56176,14 +64040,14 @@ function stageCopies(stage) {
       if (args2.length < 2) continue;
       const destRaw = args2[args2.length - 1];
       const dest = path4.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
-      copies.push({ copy: instruction, sources: args2.slice(0, -1), dest });
+      copies2.push({ copy: instruction, sources: args2.slice(0, -1), dest });
     }
   }
-  return copies;
+  return copies2;
 }
 function traceToContext(stage, absolute) {
-  const copies = stageAncestry(stage).flatMap((s2) => stageCopies(s2).filter((c) => !c.copy.getFromFlag()).reverse());
-  for (const { sources, dest } of copies) {
+  const copies2 = stageAncestry(stage).flatMap((s2) => stageCopies(s2).filter((c) => !c.copy.getFromFlag()).reverse());
+  for (const { sources, dest } of copies2) {
     const destDir = dest.endsWith("/") ? dest : `${dest}/`;
     if (!absolute.startsWith(destDir)) continue;
     const inside = absolute.slice(destDir.length);
@@ -56209,6 +64073,198 @@ function bindMount(volume) {
   }
   return null;
 }
+
+// rules/dockerfile/lib/instructions.ts
+function stageInstructionsAll(file) {
+  const out2 = [];
+  for (const stage of file.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() !== "ONBUILD") {
+        out2.push({ instruction, stage, onbuild: false, holder: instruction });
+        continue;
+      }
+      const trigger = instruction.getTriggerInstruction();
+      if (trigger) out2.push({ instruction: trigger, stage, onbuild: true, holder: instruction });
+    }
+  }
+  return out2;
+}
+function instructionsNamed(file, ...keywords) {
+  return stageInstructionsAll(file).filter((i2) => keywords.includes(i2.instruction.getKeyword()));
+}
+function flagNamed(instruction, name2) {
+  const withFlags = instruction;
+  if (typeof withFlags.getFlags !== "function") return null;
+  return withFlags.getFlags().find((f) => f.getName().toLowerCase() === name2) ?? null;
+}
+function unquote5(value) {
+  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
+}
+function copyArgs(file, instruction) {
+  const keyword = instruction.getKeyword();
+  if (keyword !== "COPY" && keyword !== "ADD") return null;
+  const from = flagNamed(instruction, "from")?.getValue() ?? null;
+  const words2 = jsonWords(file, instruction) ?? shellWords(file, instruction);
+  if (words2 === null || words2.words.length < 2) return null;
+  return { keyword, json: words2.json, sources: words2.words.slice(0, -1), dest: words2.words[words2.words.length - 1], from };
+}
+function jsonWords(file, instruction) {
+  const strings = instruction.getJSONStrings();
+  if (!strings.length) return null;
+  const words2 = [];
+  for (const string of strings) {
+    const range2 = fromLsp(string.getRange());
+    if (range2.line !== range2.endLine) return null;
+    const written = (file.lines[range2.line - 1] ?? "").slice(range2.column - 1, range2.endColumn - 1);
+    let value;
+    try {
+      value = JSON.parse(written);
+    } catch {
+      return null;
+    }
+    if (typeof value !== "string") return null;
+    words2.push({ value, written, range: range2, heredoc: false });
+  }
+  return { words: words2, json: true };
+}
+function shellWords(file, instruction) {
+  const args2 = instruction.getArguments();
+  const first = args2.find((a) => a.getValue().startsWith("<<"));
+  let lastLine = Infinity;
+  if (first) {
+    lastLine = fromLsp(first.getRange()).line;
+    while (continues(file, lastLine)) lastLine++;
+  }
+  const words2 = [];
+  for (const arg of args2) {
+    const range2 = fromLsp(arg.getRange());
+    if (range2.line > lastLine) break;
+    const written = arg.getValue();
+    const heredoc = written.startsWith("<<");
+    const value = heredoc ? written.replace(/^<<-?/, "").replace(/["']/g, "") : unquote5(written);
+    words2.push({ value, written, range: range2, heredoc });
+  }
+  return { words: words2, json: false };
+}
+function continues(file, line) {
+  const text = (file.lines[line - 1] ?? "").replace(/[ \t\r]+$/, "");
+  const escape2 = file.escapeChar || "\\";
+  return text.endsWith(escape2) && line < file.lines.length;
+}
+function expandedWord(file, item, word) {
+  if (word.heredoc || !word.value.includes("$")) return word.value;
+  if (item.onbuild) return null;
+  const { value, unresolved } = expandAt(file, item.stage, item.instruction, word.value);
+  return unresolved ? null : value;
+}
+function copies(file) {
+  const out2 = [];
+  for (const item of instructionsNamed(file, "COPY", "ADD")) {
+    const args2 = copyArgs(file, item.instruction);
+    if (args2) out2.push({ ...item, args: args2 });
+  }
+  return out2;
+}
+function isAbsolutePath(p) {
+  return p.startsWith("/") || p.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(p);
+}
+function variableRefs(file, range2) {
+  const escape2 = file.escapeChar || "\\";
+  const refs = [];
+  let single = false;
+  let double = false;
+  for (let line = range2.line; line <= range2.endLine; line++) {
+    const text = file.lines[line - 1] ?? "";
+    const from = line === range2.line ? range2.column - 1 : 0;
+    const to = line === range2.endLine ? Math.min(text.length, range2.endColumn - 1) : text.length;
+    for (let i2 = from; i2 < to; i2++) {
+      const c = text[i2];
+      if (c === escape2 && !single) {
+        i2++;
+        continue;
+      }
+      if (c === "'" && !double) single = !single;
+      else if (c === '"' && !single) double = !double;
+      else if (c === "$" && !single) {
+        const braced = text[i2 + 1] === "{";
+        const start2 = braced ? i2 + 2 : i2 + 1;
+        let end = start2;
+        while (end < to && /[A-Za-z0-9_]/.test(text[end]) && !(end === start2 && /[0-9]/.test(text[end]))) end++;
+        if (end === start2) continue;
+        refs.push({ name: text.slice(start2, end), range: { line, column: i2 + 1, endLine: line, endColumn: end + 1 } });
+        i2 = end - 1;
+      }
+    }
+  }
+  return refs;
+}
+function flagValueAt(file, item, flag) {
+  const value = flag.getValue();
+  if (value === null || !value.includes("$")) return value;
+  if (item.onbuild) return null;
+  const expanded = expandAt(file, item.stage, item.instruction, value);
+  return expanded.unresolved ? null : expanded.value;
+}
+function flagsNamed(instruction, name2) {
+  const withFlags = instruction;
+  if (typeof withFlags.getFlags !== "function") return [];
+  return withFlags.getFlags().filter((f) => f.getName().toLowerCase() === name2);
+}
+function buildContexts(project, dockerfile) {
+  const contexts = /* @__PURE__ */ new Set();
+  for (const compose of filesOfKind(project, "compose")) {
+    for (const service of compose.services) {
+      if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
+      const build = service.data.build;
+      const context = typeof build === "string" ? build : typeof build?.context === "string" ? build.context : ".";
+      const rel = normalizeRelative(path5.posix.join(path5.posix.dirname(compose.path), context));
+      if (rel !== null) contexts.add(rel);
+    }
+  }
+  if (!contexts.size) contexts.add(normalizeRelative(path5.posix.dirname(dockerfile.path)) ?? "");
+  return [...contexts];
+}
+
+// rules/dockerfile/copy-dest-missing-slash.ts
+function isDotDir(dest) {
+  return dest === "." || dest === ".." || dest.endsWith("/.") || dest.endsWith("/..");
+}
+function slashAt(word) {
+  const { range: range2, written } = word;
+  if (range2.line !== range2.endLine) return null;
+  const quoted = written.length >= 2 && (written.endsWith('"') || written.endsWith("'")) && written[0] === written[written.length - 1];
+  const column = range2.endColumn - (quoted ? 1 : 0);
+  return { line: range2.line, column, endLine: range2.line, endColumn: column };
+}
+var copy_dest_missing_slash_default = defineRule({
+  meta: {
+    id: "copy-dest-missing-slash",
+    title: "COPY of several sources to a destination without a trailing `/`",
+    priority: "high",
+    category: "correctness",
+    rationale: "With more than one source the destination must be a directory written with a trailing `/`: the classic builder and kaniko stop the build, and BuildKit copies the files over one another when the destination does not exist yet.",
+    fixable: true,
+    equivalents: { hadolint: ["DL3021"], trivy: ["DS-0011"] },
+    appliesTo: "dockerfile",
+    strength: "COPY and ADD with several sources copy into a directory written with a trailing `/`"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of copies(file)) {
+      const { args: args2 } = item;
+      if (args2.sources.length < 2) continue;
+      ctx.applies();
+      const dest = expandedWord(file, item, args2.dest);
+      if (dest === null || dest.endsWith("/") || dest.endsWith("\\")) continue;
+      const keyword = args2.keyword;
+      const shown4 = args2.dest.value;
+      const message = isDotDir(dest) ? `\`${keyword}\` of ${args2.sources.length} sources to \`${shown4}\` without a trailing \`/\`: BuildKit and kaniko copy into the directory, but the classic builder fails with "When using ${keyword} with more than one source file, the destination must be a directory and end with a /"; write \`${shown4}/\`` : `\`${keyword}\` of ${args2.sources.length} sources to \`${shown4}\`, which does not end with \`/\`: the classic builder and kaniko fail the build, and BuildKit, when \`${shown4}\` is not already a directory, copies each file over the previous one; write \`${shown4}/\``;
+      const at = slashAt(args2.dest);
+      const fix = at ? replaceRanges(file.lines, [{ range: at, text: "/" }]) : null;
+      ctx.report({ range: args2.dest.range, message, fix: fix ?? void 0 });
+    }
+  }
+});
 
 // rules/dockerfile/healthcheck-missing.ts
 var buildersByProject = /* @__PURE__ */ new WeakMap();
@@ -56317,9 +64373,9 @@ var copy_from_invalid_default = defineRule({
         } else if (keyword === "RUN") {
           for (const flag of instruction.getFlags()) {
             if (flag.getName() !== "mount") continue;
-            const option = flag.getOption("from");
-            const value = option?.getValue();
-            if (option && value) refs.push({ value, range: fromLsp(option.getValueRange() ?? option.getRange()), instruction });
+            const option2 = flag.getOption("from");
+            const value = option2?.getValue();
+            if (option2 && value) refs.push({ value, range: fromLsp(option2.getValueRange() ?? option2.getRange()), instruction });
           }
         }
       }
@@ -56356,6 +64412,286 @@ var copy_from_invalid_default = defineRule({
           message: `\`--from=${ref.value}\` names no stage of this Dockerfile${hint}: Docker pulls the image \`${value}:latest\` from Docker Hub instead, and fails if there is none; fix the stage name, or for an image write it with a tag (\`${value}:<version>\`)`
         });
       }
+    }
+  }
+});
+
+// rules/dockerfile/copy-from-root-filesystem.ts
+import path6 from "node:path";
+function isRoot(p) {
+  return p.startsWith("/") && path6.posix.normalize(p) === "/";
+}
+var copy_from_root_filesystem_default = defineRule({
+  meta: {
+    id: "copy-from-root-filesystem",
+    title: "Whole filesystem of another stage copied over `/`",
+    priority: "medium",
+    category: "reliability",
+    rationale: "`COPY --from=build / /` drops the other stage's entire filesystem on top of this one: its compilers, package-manager state, caches and any secret left behind come along, and its system files (libc, `/etc/passwd`) overwrite those of this image's base.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3067"] },
+    appliesTo: "dockerfile",
+    strength: "`COPY --from` copies named paths, not whole filesystems"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of copies(file)) {
+      const { args: args2 } = item;
+      if (args2.keyword !== "COPY" || args2.from === null) continue;
+      ctx.applies();
+      const dest = expandedWord(file, item, args2.dest);
+      if (dest === null || !isRoot(dest)) continue;
+      const root = args2.sources.find((s2) => {
+        const value = expandedWord(file, item, s2);
+        return value !== null && isRoot(value);
+      });
+      if (!root) continue;
+      const from = args2.from.toLowerCase();
+      const source = /^\d+$/.test(from) ? file.stages[Number(from)] : file.stages.find((s2) => s2.name?.toLowerCase() === from);
+      if (!source || source === item.stage) continue;
+      if (stageAncestry(source).at(-1)?.base.isScratch) continue;
+      const chain = stageAncestry(item.stage);
+      const onScratch = chain.at(-1)?.base.isScratch === true;
+      const earlier = item.stage.instructions.slice(1, item.stage.instructions.indexOf(item.holder));
+      if (!item.onbuild && onScratch && chain.length === 1 && !earlier.some((i2) => i2.getKeyword() === "COPY" || i2.getKeyword() === "ADD")) continue;
+      ctx.report({
+        range: root.range,
+        message: `\`COPY --from=${args2.from} ${root.value} ${args2.dest.value}\` copies the whole filesystem of \`${args2.from}\` over this image: build tools, package caches and leftovers come along, and its system files replace those of this image's base; copy only the paths the app needs (\`COPY --from=${args2.from} /app /app\`)`
+      });
+    }
+  }
+});
+
+// rules/dockerfile/copy-ignored-file.ts
+import path7 from "node:path";
+function contextsOf(project, dockerfile) {
+  const contexts = /* @__PURE__ */ new Set();
+  for (const compose of filesOfKind(project, "compose")) {
+    for (const service of compose.services) {
+      if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
+      const build = service.data.build;
+      const context = typeof build === "string" ? build : typeof build?.context === "string" ? build.context : ".";
+      const rel = normalizeRelative(path7.posix.join(path7.posix.dirname(compose.path), context));
+      if (rel !== null) contexts.add(rel);
+    }
+  }
+  if (!contexts.size) contexts.add(normalizeRelative(path7.posix.dirname(dockerfile.path)) ?? "");
+  return [...contexts];
+}
+function contextPath(source) {
+  const clean = path7.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  return clean === "" || clean === "." ? "." : clean.replace(/^\.\//, "");
+}
+function rootIgnored(ignore) {
+  return ignore.patterns.some((p) => !p.negated && ["*", "**", "**/*"].includes(p.pattern));
+}
+var copy_ignored_file_default = defineRule({
+  meta: {
+    id: "copy-ignored-file",
+    title: "COPY/ADD source excluded by .dockerignore",
+    priority: "high",
+    category: "correctness",
+    rationale: 'Files that `.dockerignore` excludes are not sent to the builder, so a `COPY` or `ADD` of them fails with "not found" (or, for a pattern, copies less than intended).',
+    fixable: false,
+    equivalents: { buildkit: ["CopyIgnoredFile"] },
+    appliesTo: "dockerfile",
+    strength: "Every file COPY and ADD take from the context is left in it by `.dockerignore`"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const ignores = contextsOf(ctx.project, file).map((context) => dockerignoreFor(ctx.project, file, context)).filter((d) => d !== null);
+    const usable = [...new Set(ignores)].filter((d) => !d.patterns.some((p) => p.negated));
+    if (!usable.length) return;
+    for (const item of copies(file)) {
+      if (item.onbuild || item.args.from !== null) continue;
+      ctx.applies();
+      for (const source of item.args.sources) {
+        if (source.heredoc) continue;
+        if (item.args.keyword === "ADD" && /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(source.value)) continue;
+        const value = expandedWord(file, item, source);
+        if (value === null) continue;
+        const rel = contextPath(value);
+        for (const ignore of usable) {
+          const excluded = rel === "." ? rootIgnored(ignore) : ignore.ignores(rel);
+          if (!excluded) continue;
+          const pattern = rel === "." ? ignore.patterns.find((p) => !p.negated && ["*", "**", "**/*"].includes(p.pattern)) ?? null : ignore.decidingPattern(rel);
+          const where = pattern ? ` (line ${pattern.line}: \`${pattern.pattern}\`)` : "";
+          ctx.report({
+            range: source.range,
+            message: `\`${item.args.keyword} ${source.written}\` takes a path that \`${ignore.path}\`${where} leaves out of the build context: the builder never receives it, so the ${item.args.keyword} fails with "not found" or copies less than intended`,
+            hint: "Stop ignoring the path (or re-include it with a `!` pattern), or stop copying it.",
+            related: pattern ? [{ path: ignore.path, line: pattern.line, message: `\`${pattern.pattern}\` excludes \`${rel}\`` }] : void 0,
+            key: `${item.args.keyword}:${rel}:${ignore.path}`
+          });
+          break;
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/copy-relative-no-workdir.ts
+function workdirSet(stage, instruction, onbuild) {
+  const [own, ...ancestors] = stageAncestry(stage);
+  if (ancestors.some((s2) => s2.instructions.some((i2) => i2.getKeyword() === "WORKDIR"))) return true;
+  for (const i2 of own.instructions) {
+    if (i2 === instruction && !onbuild) return false;
+    if (i2.getKeyword() === "WORKDIR") return true;
+  }
+  return false;
+}
+var copy_relative_no_workdir_default = defineRule({
+  meta: {
+    id: "copy-relative-no-workdir",
+    title: "COPY to a relative path with no WORKDIR set",
+    priority: "medium",
+    category: "correctness",
+    rationale: "A relative COPY/ADD destination is resolved against the working directory; with no WORKDIR in the Dockerfile that is whatever the base image chose (`/` for most, `/go`, `/var/www/html` or `/usr/local/tomcat` for others), and it moves when the base image does.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3045"] },
+    appliesTo: "dockerfile",
+    strength: "COPY and ADD destinations are absolute or follow a WORKDIR"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of copies(file)) {
+      const { args: args2, stage } = item;
+      ctx.applies();
+      const dest = expandedWord(file, item, args2.dest);
+      if (dest === null || dest === "" || isAbsolutePath(dest)) continue;
+      if (workdirSet(stage, item.instruction, item.onbuild)) continue;
+      if (stageAncestry(stage).at(-1)?.base.isScratch) continue;
+      const where = item.onbuild ? "this image sets no WORKDIR, so when the trigger runs in a child build it is resolved against the working directory of the image this one is built on, which the Dockerfile does not control" : "no WORKDIR is set in this stage or the stages it builds on, so it is resolved against the base image's working directory (`/` for most images, `/go` for golang, `/var/www/html` for php), which the Dockerfile does not control";
+      ctx.report({
+        range: args2.dest.range,
+        message: `\`${args2.keyword}\` to the relative destination \`${args2.dest.value}\`: ${where}; set \`WORKDIR /app\` (or another absolute path) before it, or write an absolute destination`
+      });
+    }
+  }
+});
+
+// rules/dockerfile/copy-then-extract-archive.ts
+import path8 from "node:path";
+var TAR_SUFFIXES = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz"];
+var TAR_VALUE_FLAGS = ["-f", "--file", "-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--strip-components", "--transform", "--exclude", "-I", "--use-compress-program", "--owner", "--group", "--mode"];
+function isTarArchive(name2) {
+  const lower = name2.toLowerCase();
+  return TAR_SUFFIXES.some((s2) => lower.endsWith(s2));
+}
+function extractedArchive(command) {
+  if (command.name !== "tar") return null;
+  const first = command.args[0];
+  if (first && !first.dynamic && /^[A-Za-z]+$/.test(first.value) && first.value.includes("x")) {
+    return first.value.includes("f") ? command.args[1]?.value ?? null : null;
+  }
+  if (!hasFlag(command, "-x", "--extract", "--get")) return null;
+  return flagValue(command, "-f") ?? flagValue(command, "--file");
+}
+var copy_then_extract_archive_default = defineRule({
+  meta: {
+    id: "copy-then-extract-archive",
+    title: "Local archive copied, then unpacked in a RUN",
+    priority: "low",
+    category: "efficiency",
+    rationale: "A tarball that is COPY'd and then unpacked by `tar -x` stays in the COPY layer: the image carries it twice, packed and unpacked, even if the RUN deletes it. `ADD` unpacks a local tar archive in one layer, and a bind mount reads it without storing it.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3010"] },
+    appliesTo: "dockerfile",
+    strength: "Local archives are unpacked without keeping a packed copy in the image"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const shipped = shippedStages(file);
+    const runs = runShells(file).filter((r) => !r.onbuild && r.stage !== null);
+    for (const item of copies(file)) {
+      const { args: args2, stage } = item;
+      if (item.onbuild || args2.keyword !== "COPY" || args2.from !== null || !shipped.has(stage)) continue;
+      const archives = [];
+      for (const source of args2.sources) {
+        const value = expandedWord(file, item, source);
+        if (value === null || source.heredoc || !isTarArchive(value)) continue;
+        const dest = expandedWord(file, item, args2.dest);
+        const renamed = args2.sources.length === 1 && dest !== null && !dest.endsWith("/") && dest !== "." && isTarArchive(dest);
+        archives.push({ word: source, name: path8.posix.basename(renamed ? dest : value) });
+      }
+      if (!archives.length) continue;
+      ctx.applies();
+      const copyLine = rangeOf(item.instruction).line;
+      const later = runs.filter((r) => rangeOf(r.instruction).line > copyLine && stageAncestry(r.stage).includes(stage));
+      for (const archive of archives) {
+        let found2 = null;
+        for (const run2 of later) {
+          const command = run2.script.commands.find((c) => {
+            const extracted = extractedArchive(c);
+            return extracted !== null && !extracted.includes("$") && path8.posix.basename(extracted) === archive.name;
+          });
+          if (command) {
+            found2 = { run: run2, command };
+            break;
+          }
+        }
+        if (!found2) continue;
+        const oldStyle = /^[A-Za-z]+$/.test(found2.command.args[0]?.value ?? "");
+        const members = argsNoFlags(found2.command, TAR_VALUE_FLAGS).slice(oldStyle ? 2 : 0);
+        const options = members.length > 0 || hasFlag(found2.command, "--strip-components", "--transform", "--exclude", "-T", "--files-from");
+        const add = options ? "" : `use \`ADD ${archive.word.value} <dir>/\` (ADD unpacks local tar archives), or `;
+        ctx.report({
+          range: archive.word.range,
+          message: `\`${archive.word.value}\` is copied here and unpacked by \`tar\` on line ${found2.command.range.line}: the packed archive stays in this COPY's layer, so the image carries it twice even if the RUN deletes it; ${add}read it from a bind mount: \`RUN --mount=type=bind,source=${archive.word.value},target=/tmp/${archive.name} tar -xf /tmp/${archive.name} -C <dir>\``
+        });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/copy-whole-context.ts
+var WHOLE = /* @__PURE__ */ new Set([".", "./", "./.", "/", "*", "./*", "/*"]);
+var SENSITIVE2 = [
+  { label: "`.git`", probe: ".git", pattern: ".git" },
+  { label: "`.env`", probe: ".env", pattern: ".env" },
+  { label: "`.env.*`", probe: ".env.production", pattern: ".env.*" },
+  { label: "`*.pem`", probe: "server.pem", pattern: "*.pem" },
+  { label: "`*.key`", probe: "server.key", pattern: "*.key" },
+  { label: "`id_rsa*`", probe: "id_rsa", pattern: "id_rsa*" }
+];
+var copy_whole_context_default = defineRule({
+  meta: {
+    id: "copy-whole-context",
+    title: "Whole build context copied without excluding secrets",
+    priority: "medium",
+    category: "security",
+    rationale: "`COPY . .` copies everything the `.dockerignore` lets through: without one that excludes `.git`, `.env` files and private keys, the repository history and local secrets end up in a layer of the image, readable by anyone who can pull it.",
+    fixable: false,
+    equivalents: { hadolint: ["DL4007"], sonar: ["S6470"] },
+    appliesTo: "dockerfile",
+    strength: "Whole-context copies are filtered by a `.dockerignore` that excludes `.git`, `.env` files and keys"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const ignores = [...new Set(buildContexts(ctx.project, file).map((context) => dockerignoreFor(ctx.project, file, context)))];
+    for (const item of copies(file)) {
+      const { args: args2 } = item;
+      if (item.onbuild || args2.from !== null) continue;
+      const whole = args2.sources.find((s2) => {
+        if (s2.heredoc) return false;
+        const value = expandedWord(file, item, s2);
+        return value !== null && WHOLE.has(value);
+      });
+      if (!whole) continue;
+      ctx.applies();
+      const judged = ignores.map((ignore2) => ({ ignore: ignore2, missing: ignore2 ? SENSITIVE2.filter((s2) => !ignore2.ignores(s2.probe)) : SENSITIVE2 }));
+      const worst = judged.find((j) => j.missing.length);
+      if (!worst) continue;
+      const { ignore, missing } = worst;
+      const copy = `\`${args2.keyword} ${whole.value} ${args2.dest.value}\``;
+      const message = ignore ? `${copy} copies the whole build context, and \`${ignore.path}\` does not exclude ${missing.map((m) => m.label).join(", ")}: such files in the folder end up in the image, readable by anyone who can pull it; add them to \`${ignore.path}\`` : `${copy} copies the whole build context and no \`.dockerignore\` applies to this Dockerfile: \`.git\` (the whole history), \`.env\` files, private keys and everything else in the folder end up in the image; add a \`.dockerignore\` at the root of the build context`;
+      ctx.report({
+        range: whole.range,
+        message,
+        hint: `Lines for the .dockerignore:
+${missing.map((m) => m.pattern).join("\n")}`,
+        key: `copy-context:${item.stage.index}:${args2.dest.value}`
+      });
     }
   }
 });
@@ -56404,6 +64740,193 @@ var curl_pipe_shell_default = defineRule({
   }
 });
 
+// rules/dockerfile/debug-env-enabled.ts
+import path9 from "node:path";
+var DEBUG_SETTINGS = [
+  { name: /^(DEBUG|FLASK_DEBUG|DJANGO_DEBUG|APP_DEBUG)$/, on: isTrue2, what: "debug mode" },
+  { name: /^(NODE_ENV|FLASK_ENV|RAILS_ENV|RACK_ENV|APP_ENV)$/, on: (v) => ["development", "dev"].includes(v.toLowerCase()), what: "development mode" },
+  { name: /^(ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT)$/, on: (v) => v.toLowerCase() === "development", what: "the Development environment (detailed error pages)" },
+  { name: /^GIN_MODE$/, on: (v) => v.toLowerCase() === "debug", what: "debug mode" },
+  { name: /^XDEBUG_MODE$/, on: (v) => v.toLowerCase().split(",").map((s2) => s2.trim()).includes("debug"), what: "Xdebug step debugging" }
+];
+function isDevDockerfile(filePath, stageName) {
+  const words2 = (s2) => s2.toLowerCase().split(/[^a-z0-9]+/);
+  const devWords = ["dev", "development", "debug", "local"];
+  return words2(path9.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
+}
+var debug_env_enabled_default = defineRule({
+  meta: {
+    id: "debug-env-enabled",
+    title: "Debug or development mode baked into the image",
+    priority: "low",
+    category: "security",
+    rationale: "An `ENV DEBUG=1`, `FLASK_DEBUG=1` or `NODE_ENV=development` in the final image makes every container of it run in debug mode unless someone remembers to override it: stack traces and settings in error pages, interactive debuggers, slower unoptimised code.",
+    fixable: false,
+    equivalents: { sonar: ["S4507"] },
+    appliesTo: "dockerfile",
+    strength: "The final image does not switch frameworks into debug mode"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const final = targetStage(file);
+    if (!final || isDevDockerfile(file.path, final.name)) return;
+    const last = /* @__PURE__ */ new Map();
+    for (const stage of stageAncestry(final).reverse()) {
+      for (const env of stageInstructions(stage, "ENV")) {
+        ctx.applies();
+        for (const property of env.getProperties()) last.set(property.getName(), { stage, env, property });
+      }
+    }
+    for (const [name2, { stage, env, property }] of last) {
+      const setting = DEBUG_SETTINGS.find((s2) => s2.name.test(name2));
+      if (!setting) continue;
+      const { value, unresolved } = expandAt(file, stage, env, property.getValue() ?? "");
+      if (unresolved || !setting.on(value)) continue;
+      ctx.report({
+        range: fromLsp(property.getNameRange()),
+        message: `\`ENV ${name2}=${value}\` puts every container of the final image in ${setting.what}: error pages and logs show internals, and debuggers or reloaders may run; leave it out of the image (or set the production value) and turn it on for development in compose \`environment:\` or \`docker run -e\``,
+        key: `env:${name2}`
+      });
+    }
+  }
+});
+
+// rules/dockerfile/dist-upgrade.ts
+var APT_DIST = /* @__PURE__ */ new Set(["dist-upgrade", "full-upgrade"]);
+var ZYPPER_DIST = /* @__PURE__ */ new Set(["dist-upgrade", "dup"]);
+var dist_upgrade_default = defineRule({
+  meta: {
+    id: "dist-upgrade",
+    title: "Distribution upgrade in a RUN",
+    priority: "low",
+    category: "reliability",
+    rationale: "`zypper dist-upgrade` moves the image to whatever release its repositories point at, and `apt-get dist-upgrade` may remove or replace packages of the base image: the image stops matching its base tag and changes from one build to the next.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3035"], trivy: ["DS-0024"] },
+    appliesTo: "dockerfile",
+    strength: "Images take their distribution release from the base image tag"
+  },
+  check(ctx) {
+    for (const run2 of runShells(ctx.file)) {
+      for (const command of run2.script.commands) {
+        const apt = aptSubcommand(command);
+        const zypper = zypperSubcommand(command);
+        if (apt === null && zypper === null) continue;
+        ctx.applies();
+        if (!layerShips(ctx.file, run2)) continue;
+        if (apt && APT_DIST.has(apt.value)) {
+          ctx.report({
+            range: command.range,
+            message: `\`${command.name} ${apt.value}\` may remove or replace packages the base image provides, so the image drifts from its base tag between builds; use \`apt-get upgrade\` for security updates, or a newer base image tag`
+          });
+        } else if (zypper && ZYPPER_DIST.has(zypper.value)) {
+          ctx.report({
+            range: command.range,
+            message: `\`zypper ${zypper.value}\` upgrades the image to whatever distribution release its repositories point at, so it no longer matches its base tag; use \`zypper patch\` (or \`zypper update\`) for updates, and a newer base image tag for a new release`
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/empty-continuation-line.ts
+function firstHeredocLine(instruction) {
+  const keyword = instruction.getKeyword();
+  if (keyword !== "RUN" && keyword !== "COPY" && keyword !== "ADD") return Infinity;
+  const heredocs = instruction.getHeredocs();
+  return Math.min(...heredocs.map((h) => (h.getContentRange() ?? h.getDelimiterRange())?.start.line ?? Infinity)) + 1;
+}
+var empty_continuation_line_default = defineRule({
+  meta: {
+    id: "empty-continuation-line",
+    title: "Empty line inside a continued instruction",
+    priority: "low",
+    category: "reliability",
+    rationale: "An empty line after a trailing `\\` does not end the instruction: Docker skips it and keeps reading, a deprecated behaviour that will become an error, and that silently merges the next instruction into this one when the `\\` was a leftover.",
+    fixable: true,
+    equivalents: { buildkit: ["NoEmptyContinuation"] },
+    appliesTo: "dockerfile"
+  },
+  check(ctx) {
+    const lines = ctx.file.lines;
+    for (const instruction of ctx.file.instructions) {
+      const range2 = rangeOf(instruction);
+      if (range2.endLine === range2.line) continue;
+      const head = (lines[range2.line - 1] ?? "").trim();
+      const bodyStart = firstHeredocLine(instruction);
+      let last = Math.min(range2.endLine, bodyStart - 1);
+      while (last > range2.line && !(lines[last - 1] ?? "").trim()) last--;
+      let n = 0;
+      for (let line = range2.line + 1; line < last; line++) {
+        const text = lines[line - 1] ?? "";
+        if (text.trim()) continue;
+        n++;
+        let next = line + 1;
+        while (next <= last && (!(lines[next - 1] ?? "").trim() || /^\s*#/.test(lines[next - 1] ?? ""))) next++;
+        const nextText = lines[next - 1] ?? "";
+        const word = /^([A-Z]+)(\s|$)/.exec(nextText)?.[1];
+        const swallowed = word !== void 0 && INSTRUCTION_KEYWORDS.has(word);
+        ctx.report({
+          range: { line, column: 1, endLine: line, endColumn: text.length + 1 },
+          message: swallowed ? `the \`${instruction.getKeyword()}\` on line ${range2.line} continues past this empty line and swallows the \`${word}\` on line ${next} as more of its arguments: remove the trailing \`${ctx.file.escapeChar}\` before the empty line` : `empty line inside the \`${instruction.getKeyword()}\` started on line ${range2.line}: Docker skips it and keeps reading (deprecated, a future error); remove it`,
+          // Deleting the line changes nothing for Docker; it does not repair a swallowed instruction.
+          fix: swallowed ? void 0 : { line, endLine: line, replacement: "" },
+          key: `${head}:${n}`
+        });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/env-reference-same-instruction.ts
+var env_reference_same_instruction_default = defineRule({
+  meta: {
+    id: "env-reference-same-instruction",
+    title: "ENV uses a variable it defines itself",
+    priority: "medium",
+    category: "correctness",
+    rationale: "Docker expands every value of an `ENV` instruction before it sets any of them: in `ENV A=/opt/app B=$A/bin`, `$A` is the value `A` had before the line (usually empty), not `/opt/app`.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3044"] },
+    appliesTo: "dockerfile",
+    strength: "ENV values only use variables set by earlier instructions"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of instructionsNamed(file, "ENV")) {
+      const properties = item.instruction.getProperties();
+      if (properties.length < 2) continue;
+      ctx.applies();
+      const before2 = variablesAt(file, item.stage, item.instruction);
+      const names = properties.map((p) => p.getName());
+      properties.forEach((property, j) => {
+        const valueRange2 = property.getValueRange();
+        if (!valueRange2) return;
+        const seen = /* @__PURE__ */ new Set();
+        for (const ref of variableRefs(file, fromLsp(valueRange2))) {
+          const k = names.indexOf(ref.name);
+          if (k < 0 || k === j || seen.has(ref.name)) continue;
+          const own = property.getName();
+          const defined = before2.has(ref.name);
+          const previous = before2.get(ref.name);
+          const newValue = properties[k].getValue() ?? "";
+          let got;
+          if (!defined) got = "an empty string (it is not set before this line)";
+          else if (k > j || previous === null || previous === void 0 || previous === newValue) continue;
+          else got = "the value it had before this line, not the new one";
+          seen.add(ref.name);
+          ctx.report({
+            range: ref.range,
+            message: `\`${own}\` uses \`$${ref.name}\`, which this same \`ENV\` sets: Docker expands all values before setting any, so \`$${ref.name}\` is ${got}; set \`${ref.name}\` in an earlier \`ENV\` line`,
+            key: `env:${own}:${ref.name}`
+          });
+        }
+      });
+    }
+  }
+});
+
 // rules/dockerfile/exec-form-cmd.ts
 var SHELL_SYNTAX = /* @__PURE__ */ new Set([..."$&|;<>()`'\"\\*?[]{}~#!"]);
 function formOf(instruction) {
@@ -56417,14 +64940,14 @@ function formOf(instruction) {
     } catch {
     }
     const first = text.slice(1).trimStart()[0];
-    if ((first === '"' || first === "'") && text.endsWith("]")) return { kind: "bad-json", text };
+    if (first !== void 0 && `"'“”‘’`.includes(first) && text.endsWith("]")) return { kind: "bad-json", text };
   }
   return { kind: "shell", words: words2 };
 }
 function effective(chain, keyword) {
   for (let depth = 0; depth < chain.length; depth++) {
-    const found = stageInstructions(chain[depth], keyword);
-    if (found.length) return { instruction: found[found.length - 1], depth };
+    const found2 = stageInstructions(chain[depth], keyword);
+    if (found2.length) return { instruction: found2[found2.length - 1], depth };
   }
   return null;
 }
@@ -56448,7 +64971,7 @@ var exec_form_cmd_default = defineRule({
     category: "reliability",
     rationale: "A shell-form CMD or ENTRYPOINT runs under `/bin/sh -c`: the shell is PID 1 and does not forward SIGTERM, so `docker stop` waits for the timeout and kills the app without a clean shutdown.",
     fixable: true,
-    equivalents: { hadolint: ["DL3025"], buildkit: ["JSONArgsRecommended"], sonar: ["S7030"] },
+    equivalents: { hadolint: ["DL3025"], buildkit: ["JSONArgsRecommended"] },
     appliesTo: "dockerfile",
     strength: "CMD and ENTRYPOINT use the exec form, so the app receives stop signals"
   },
@@ -56473,23 +64996,7 @@ var exec_form_cmd_default = defineRule({
       ctx.applies();
       const keyword = instruction.getKeyword();
       if (form.kind === "exec") continue;
-      if (form.kind === "bad-json") {
-        let fix = null;
-        if (!form.text.includes('"') && !form.text.includes("\\")) {
-          try {
-            const parsed = JSON.parse(form.text.replaceAll("'", '"'));
-            if (Array.isArray(parsed) && parsed.every((s2) => typeof s2 === "string")) fix = rewrite(file, instruction, parsed);
-          } catch {
-            fix = null;
-          }
-        }
-        ctx.report({
-          range: rangeOf(instruction),
-          message: `\`${keyword}\` looks like exec form but is not valid JSON (strings need double quotes, no trailing comma), so Docker runs \`${form.text}\` through \`/bin/sh -c\` as a shell command, which fails at start: write \`${keyword} ["…", "…"]\``,
-          fix: fix ?? void 0
-        });
-        continue;
-      }
+      if (form.kind === "bad-json") continue;
       const { words: words2 } = form;
       if (words2[0] === "exec") continue;
       const example = `\`${keyword} ${execForm(words2.length > 2 ? [words2[0], "…"] : words2).replace('"…"', "…")}\``;
@@ -56509,7 +65016,7 @@ var exec_form_cmd_default = defineRule({
 
 // rules/dockerfile/expose-invalid.ts
 var PROTOCOLS = ["tcp", "udp", "sctp"];
-function unquote5(value) {
+function unquote6(value) {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 function port(text) {
@@ -56523,7 +65030,7 @@ function exposeSpecs(file) {
     for (const expose of stageInstructions(stage, "EXPOSE")) {
       for (const argument of expose.getArguments()) {
         const raw = argument.getValue();
-        const { value, unresolved } = expandAt(file, stage, expose, unquote5(raw));
+        const { value, unresolved } = expandAt(file, stage, expose, unquote6(raw));
         if (unresolved) continue;
         const parts2 = value.split(/\s+/).filter(Boolean);
         for (const text of parts2) {
@@ -56565,8 +65072,8 @@ var expose_invalid_default = defineRule({
     appliesTo: "dockerfile"
   },
   check(ctx) {
-    const found = [];
-    const report = (range2, message, edit = null) => found.push({ range: range2, message, edit });
+    const found2 = [];
+    const report = (range2, message, edit = null) => found2.push({ range: range2, message, edit });
     for (const spec of exposeSpecs(ctx.file)) {
       ctx.applies();
       const container = spec.ports + (spec.proto !== null ? `/${spec.proto}` : "");
@@ -56586,8 +65093,8 @@ var expose_invalid_default = defineRule({
         report(spec.range, `\`EXPOSE ${spec.text}\`: unknown protocol \`${spec.proto}\`; EXPOSE takes \`tcp\` (the default), \`udp\` or \`sctp\``);
       }
     }
-    const fixes = lineFixes2(ctx.file.lines, found.map((f) => f.edit));
-    found.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
+    const fixes = lineFixes2(ctx.file.lines, found2.map((f) => f.edit));
+    found2.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
   }
 });
 
@@ -56604,21 +65111,21 @@ var expose_proto_casing_default = defineRule({
     appliesTo: "dockerfile"
   },
   check(ctx) {
-    const found = [];
+    const found2 = [];
     for (const spec of exposeSpecs(ctx.file)) {
       if (spec.proto === null) continue;
       ctx.applies();
       const lower = spec.proto.toLowerCase();
       if (spec.proto === lower || !PROTOCOLS.includes(lower)) continue;
       const text = `${spec.text.slice(0, spec.text.length - spec.proto.length)}${lower}`;
-      found.push({
+      found2.push({
         range: spec.range,
         message: `\`EXPOSE ${spec.text}\`: write the protocol in lower case (\`${text}\`)`,
         edit: spec.literal ? { range: spec.range, text } : null
       });
     }
-    const fixes = lineFixes2(ctx.file.lines, found.map((f) => f.edit));
-    found.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
+    const fixes = lineFixes2(ctx.file.lines, found2.map((f) => f.edit));
+    found2.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
   }
 });
 
@@ -56675,6 +65182,71 @@ var from_as_casing_default = defineRule({
         range: range2,
         message: `\`${written}\` should match the case of \`${keyword}\`: write \`${keyword} … ${wanted} ${args2[2].getValue()}\``,
         fix: replaceRanges(ctx.file.lines, [{ range: range2, text: wanted }]) ?? void 0
+      });
+    }
+  }
+});
+
+// rules/dockerfile/from-platform-constant.ts
+var OSES = /* @__PURE__ */ new Set(["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "dragonfly", "solaris", "illumos", "aix", "android", "ios", "plan9", "js", "wasip1"]);
+var ARCH_ALIASES = {
+  amd64: "amd64",
+  x86_64: "amd64",
+  "x86-64": "amd64",
+  arm64: "arm64",
+  aarch64: "arm64",
+  arm: "arm",
+  armhf: "arm",
+  armel: "arm",
+  "386": "386",
+  i386: "386",
+  i686: "386",
+  ppc64le: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64",
+  mips64le: "mips64le",
+  loong64: "loong64",
+  wasm: "wasm"
+};
+function parsePlatform(value) {
+  const parts2 = value.toLowerCase().split("/");
+  if (!parts2.every(Boolean) || parts2.length > 3) return null;
+  if (parts2.length === 1) {
+    if (OSES.has(parts2[0])) return { os: parts2[0], arch: "" };
+    const arch3 = ARCH_ALIASES[parts2[0]];
+    return arch3 ? { os: "linux", arch: arch3 } : null;
+  }
+  const arch2 = ARCH_ALIASES[parts2[1]];
+  return OSES.has(parts2[0]) && arch2 ? { os: parts2[0], arch: arch2 } : null;
+}
+var from_platform_constant_default = defineRule({
+  meta: {
+    id: "from-platform-constant",
+    title: "`FROM --platform` with a fixed platform",
+    priority: "medium",
+    category: "reliability",
+    rationale: "`FROM --platform=linux/amd64` pins the stage to one platform: a multi-platform build produces amd64 binaries under every architecture, and on arm64 hosts (Apple silicon, Graviton) the image runs under slow emulation or not at all.",
+    fixable: false,
+    equivalents: { buildkit: ["FromPlatformFlagConstDisallowed"], hadolint: ["DL3029"] },
+    appliesTo: "dockerfile",
+    strength: "No stage is pinned to a fixed platform"
+  },
+  check(ctx) {
+    for (const stage of ctx.file.stages) {
+      const flag = stage.from.getPlatformFlag();
+      if (!flag) continue;
+      ctx.applies();
+      const value = (flag.getValue() ?? "").replace(/^(["'])(.*)\1$/, "$2");
+      if (value.includes("$")) continue;
+      const platform2 = parsePlatform(value);
+      if (!platform2) continue;
+      const name2 = stage.name?.toLowerCase() ?? "";
+      if (name2 && (name2.includes(platform2.os) || platform2.arch && name2.includes(platform2.arch))) continue;
+      ctx.report({
+        range: fromLsp(flag.getRange()),
+        message: `\`FROM --platform=${value}\` pins this stage to one platform: multi-platform builds and builds on other architectures get a ${value} stage anyway (emulated, or the wrong binaries)`,
+        hint: "Drop the flag to build for the target platform; for a cross-compiling builder stage use `--platform=$BUILDPLATFORM` with `TARGETOS`/`TARGETARCH`; if one platform is really required, name the stage after it (`AS build-amd64`).",
+        key: `stage:${stage.index}`
       });
     }
   }
@@ -56858,6 +65430,553 @@ var insecure_download_default = defineRule({
   }
 });
 
+// rules/dockerfile/lib/reference.ts
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var TAG = "[\\w][\\w.-]{0,127}";
+var DIGEST = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+var REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+function invalidReference(ref) {
+  if (ref === "") return "it is empty";
+  if (/\s/.test(ref)) return "it contains white space";
+  if (/^[a-f0-9]{64}$/.test(ref)) return "a 64-character hex string is an image ID, not a reference";
+  const slash = ref.indexOf("/");
+  const first = slash < 0 ? "" : ref.slice(0, slash);
+  const hasDomain = slash >= 0 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const remainder = hasDomain ? ref.slice(slash + 1) : ref;
+  const name2 = remainder.replace(/[:@].*$/, "");
+  if (name2 !== name2.toLowerCase()) return "the repository name must be lower case";
+  const m = REFERENCE.exec(hasDomain ? ref : `docker.io/${ref}`);
+  if (!m) {
+    if (/:$/.test(ref) || /:@/.test(ref)) return "the tag is empty";
+    if (/@$/.test(ref)) return "the digest is empty";
+    if (ref.startsWith("/") || ref.includes("//") || ref.endsWith("/")) return "a path component is empty";
+    return "it does not match the reference format";
+  }
+  if (m[2].length + (m[1] ? m[1].length + 1 : 0) > 255) return "the name is longer than 255 characters";
+  return null;
+}
+
+// rules/dockerfile/invalid-default-arg-in-from.ts
+var PLATFORM_VALUES = {
+  TARGETPLATFORM: "linux/amd64",
+  TARGETOS: "linux",
+  TARGETARCH: "amd64",
+  BUILDPLATFORM: "linux/amd64",
+  BUILDOS: "linux",
+  BUILDARCH: "amd64"
+};
+var PLATFORM_DEPENDENT = /* @__PURE__ */ new Set(["TARGETVARIANT", "BUILDVARIANT", "TARGETOSVERSION", "BUILDOSVERSION", "TARGETSTAGE"]);
+var invalid_default_arg_in_from_default = defineRule({
+  meta: {
+    id: "invalid-default-arg-in-from",
+    title: "FROM is invalid with the default ARG values",
+    priority: "medium",
+    category: "correctness",
+    rationale: "When a build runs without `--build-arg` (a plain `docker build`, an IDE, a CI job that forgot it), `FROM alpine:${TAG}` with `ARG TAG` and no default becomes `alpine:`, and the build fails before it starts.",
+    fixable: false,
+    equivalents: { buildkit: ["InvalidDefaultArgInFrom"] },
+    appliesTo: "dockerfile",
+    strength: "Every `FROM` is a valid image reference with the default build args"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const defaults = new Map(Object.entries(PLATFORM_VALUES));
+    const unset = /* @__PURE__ */ new Set();
+    for (const instruction of file.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === "FROM") break;
+      if (keyword !== "ARG") continue;
+      const property = instruction.getProperty();
+      if (!property) continue;
+      const name2 = property.getName();
+      const raw = property.getValue();
+      if (raw === null) {
+        if (!defaults.has(name2)) unset.add(name2);
+        continue;
+      }
+      const value = expandVariables(raw, (n) => defaults.get(n)).value;
+      defaults.set(name2, value);
+      unset.delete(name2);
+      if (value === "") unset.add(name2);
+    }
+    const stageNames = /* @__PURE__ */ new Set();
+    for (const stage of file.stages) {
+      const written = stage.from.getImage() ?? "";
+      const imageRange = stage.from.getImageRange();
+      if (written.includes("$") && imageRange) {
+        ctx.applies();
+        const used = [];
+        const { value } = expandVariables(written, (n) => {
+          used.push(n);
+          return defaults.get(n);
+        });
+        const dependent = used.some((n) => PLATFORM_DEPENDENT.has(n) && !defaults.has(n));
+        const undeclared = used.some((n) => !defaults.has(n) && !unset.has(n) && !PLATFORM_DEPENDENT.has(n));
+        const lower = value.trim().toLowerCase();
+        const why = dependent || undeclared || lower === "scratch" || stageNames.has(lower) ? null : invalidReference(value.trim());
+        if (why) {
+          const empties = [...new Set(used.filter((n) => unset.has(n) || defaults.get(n) === ""))];
+          const culprits = empties.length ? `: ${empties.map((n) => `\`${n}\``).join(", ")} ${empties.length > 1 ? "have" : "has"} no default` : "";
+          ctx.report({
+            range: fromLsp(imageRange),
+            message: `with the default build args, \`${written}\` becomes \`${value.trim()}\`, which is not a valid image reference (${why})${culprits}`,
+            hint: empties.length ? `Give ${empties.map((n) => `\`ARG ${n}=…\``).join(", ")} a working default, or write the optional part as \`\${NAME:+:\${NAME}}\`.` : void 0,
+            key: `stage:${stage.index}`
+          });
+        }
+      }
+      if (stage.name) stageNames.add(stage.name.toLowerCase());
+    }
+  }
+});
+
+// rules/dockerfile/invalid-definition-description.ts
+var PRAGMA = /^(hadolint\b|docker-review-|check\s*=|syntax\s*=|escape\s*=)/i;
+var invalid_definition_description_default = defineRule({
+  meta: {
+    id: "invalid-definition-description",
+    title: "Comment above a stage or ARG is not a description",
+    priority: "low",
+    category: "maintainability",
+    rationale: "`docker build --call=outline` and `--call=targets` show the comment right above a `FROM … AS name` or an `ARG` as its description when it starts with that name; any other comment there is shown as a description anyway or hides the real one.",
+    fixable: false,
+    equivalents: { buildkit: ["InvalidDefinitionDescription"] },
+    appliesTo: "dockerfile",
+    enabledByDefault: false
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const comments = /* @__PURE__ */ new Map();
+    for (const comment of file.ast.getComments()) comments.set(fromLsp(comment.getRange()).line, comment.getContent().trim());
+    const defs = [];
+    for (const stage of file.stages) if (stage.name) defs.push({ instruction: stage.from, names: [stage.name], kind: "stage" });
+    for (const instruction of file.instructions) {
+      if (instruction.getKeyword() !== "ARG") continue;
+      const property = instruction.getProperty();
+      if (property) defs.push({ instruction, names: [property.getName()], kind: "ARG" });
+    }
+    for (const { instruction, names, kind } of defs) {
+      ctx.applies();
+      const line = rangeOf(instruction).line;
+      const block = [];
+      for (let l = line - 1; comments.has(l); l--) block.unshift({ line: l, text: comments.get(l) });
+      const description = block.filter((c) => !PRAGMA.test(c.text));
+      if (!description.length) continue;
+      const first = description[0];
+      const last = description[description.length - 1];
+      const starts = (text) => names.includes(text.split(/\s+/)[0]);
+      if (starts(last.text) || starts(first.text)) continue;
+      ctx.report({
+        range: { line: last.line, column: 1, endLine: last.line, endColumn: (file.lines[last.line - 1] ?? "").length + 1 },
+        message: `the comment right above ${kind === "stage" ? `stage \`${names[0]}\`` : `\`ARG ${names[0]}\``} is taken as its description but does not start with \`${names[0]}\`: write \`# ${names[0]} <description>\`, or put an empty line between the comment and line ${line}`,
+        key: `${kind}:${names[0]}:${line}`
+      });
+    }
+  }
+});
+
+// rules/dockerfile/json-form-invalid.ts
+var QUOTES = {
+  '"': ['"'],
+  "'": ["'"],
+  "“": ["”", "“"],
+  // “…” (and “…“)
+  "”": ["”"],
+  "‘": ["’", "‘"],
+  // ‘…’
+  "’": ["’"]
+};
+function commandStart(instruction) {
+  if (instruction.getKeyword() === "HEALTHCHECK") {
+    const [sub, first] = instruction.getArguments();
+    return sub?.getValue().toUpperCase() === "CMD" && first ? first.getRange().start : null;
+  }
+  return instruction.getArgumentsRange()?.start ?? null;
+}
+function commandText(file, instruction) {
+  const start2 = commandStart(instruction);
+  if (!start2) return null;
+  const end = instruction.getRange().end;
+  const escape2 = file.escapeChar || "\\";
+  const out2 = [];
+  let continued = false;
+  for (let line = start2.line; line <= end.line; line++) {
+    const text = file.lines[line] ?? "";
+    if (continued && (text.trim() === "" || text.trimStart().startsWith("#"))) continue;
+    const from = line === start2.line ? start2.character : 0;
+    let to = line === end.line ? Math.min(end.character, text.length) : text.length;
+    const trimmed = text.slice(0, to).replace(/[ \t\r]+$/, "");
+    continued = line < end.line && trimmed.endsWith(escape2);
+    if (continued) to = trimmed.length - 1;
+    for (let i2 = from; i2 < to; i2++) out2.push({ char: text[i2], line: line + 1, column: i2 + 1 });
+  }
+  return out2;
+}
+var isBlank = (c) => c === " " || c === "	" || c === "\r" || c === "\n";
+function point(p) {
+  return { line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 };
+}
+function scan(chars) {
+  const result = { tokens: [], trailingCommas: [], missingCommas: [], complete: false };
+  let i2 = 0;
+  const skip = () => {
+    while (isBlank(chars[i2]?.char)) i2++;
+  };
+  skip();
+  i2++;
+  let comma = null;
+  let expectComma = false;
+  for (; ; ) {
+    skip();
+    const c = chars[i2]?.char;
+    if (c === void 0) return result;
+    if (c === "]") {
+      if (comma) result.trailingCommas.push(point(comma));
+      i2++;
+      skip();
+      result.complete = i2 === chars.length;
+      return result;
+    }
+    if (c === ",") {
+      if (!expectComma) return result;
+      comma = chars[i2];
+      expectComma = false;
+      i2++;
+      continue;
+    }
+    const closers = QUOTES[c];
+    if (!closers) return result;
+    if (expectComma) result.missingCommas.push(result.tokens.length);
+    const open2 = chars[i2];
+    let raw = "";
+    i2++;
+    for (; ; ) {
+      const d = chars[i2]?.char;
+      if (d === void 0) return result;
+      if (closers.includes(d)) break;
+      if (d === "\\" && c === '"' && chars[i2 + 1] !== void 0) {
+        raw += d + chars[i2 + 1].char;
+        i2 += 2;
+        continue;
+      }
+      raw += d;
+      i2++;
+    }
+    let value = raw;
+    let ambiguous = false;
+    let badEscape = false;
+    if (c === '"') {
+      try {
+        value = JSON.parse(`"${raw}"`);
+      } catch {
+        badEscape = true;
+        ambiguous = raw.includes("\\\\") || raw.includes('\\"') || [...raw].some((ch) => ch < " ");
+      }
+    } else if (raw.includes("\\")) ambiguous = true;
+    const close = chars[i2];
+    if (open2.line !== close.line) ambiguous = true;
+    result.tokens.push({ value, range: { line: open2.line, column: open2.column, endLine: close.line, endColumn: close.column + 1 }, quote: c, ambiguous, badEscape });
+    comma = null;
+    expectComma = true;
+    i2++;
+  }
+}
+function reasons(s2) {
+  const out2 = [];
+  if (s2.tokens.some((t) => t.quote === "'")) out2.push("single quotes");
+  if (s2.tokens.some((t) => t.quote !== '"' && t.quote !== "'")) out2.push("typographic quotes");
+  if (s2.tokens.some((t) => t.badEscape)) out2.push("backslashes JSON does not accept (write `\\\\`)");
+  if (s2.trailingCommas.length) out2.push("a trailing comma");
+  if (s2.missingCommas.length) out2.push("a missing comma");
+  return out2;
+}
+var EFFECT = {
+  RUN: "the step fails and with it the build",
+  CMD: "the container fails to start",
+  ENTRYPOINT: "the container fails to start",
+  HEALTHCHECK: "the check always fails and the container is reported unhealthy"
+};
+var json_form_invalid_default = defineRule({
+  meta: {
+    id: "json-form-invalid",
+    title: "Exec form that is not valid JSON",
+    priority: "high",
+    category: "correctness",
+    rationale: "Docker reads `CMD ['npm', 'start']` as shell form because single quotes (or a trailing comma, or typographic quotes) are not JSON: it runs the whole text through `/bin/sh -c`, which looks for a command named `[npm,` and fails.",
+    fixable: true,
+    equivalents: { sonar: ["S7030"] },
+    appliesTo: "dockerfile",
+    strength: "Exec-form instructions are valid JSON arrays"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of instructionsNamed(file, "RUN", "CMD", "ENTRYPOINT", "SHELL", "HEALTHCHECK")) {
+      const chars = commandText(file, item.instruction);
+      if (!chars) continue;
+      const text = chars.map((c) => c.char).join("").trim();
+      if (!text.startsWith("[") || !text.endsWith("]")) continue;
+      ctx.applies();
+      try {
+        const parsed = JSON.parse(text);
+        if (Array.isArray(parsed) && parsed.every((s2) => typeof s2 === "string")) continue;
+      } catch {
+      }
+      const first = text.slice(1).trimStart()[0];
+      if (first === void 0 || !(first in QUOTES)) continue;
+      const found2 = scan(chars);
+      const keyword = item.instruction.getKeyword();
+      const why = reasons(found2);
+      const what = why.length ? `it has ${why.join(" and ")}` : "it is not valid JSON";
+      const effect = keyword === "SHELL" ? "and `SHELL` accepts only the JSON form, so the build fails" : `so Docker runs the text through \`/bin/sh -c\` as a shell command, which looks for a command named \`${text.split(/\s/)[0].replace(/["']/g, "")}\`: ${EFFECT[keyword]}`;
+      let fix = null;
+      if (found2.complete && found2.tokens.length && !found2.tokens.some((t) => t.ambiguous)) {
+        const edits = found2.tokens.map((t) => ({ range: t.range, text: JSON.stringify(t.value) }));
+        for (const comma of found2.trailingCommas) edits.push({ range: comma, text: "" });
+        for (const index of found2.missingCommas) {
+          const before2 = found2.tokens[index - 1].range;
+          edits.push({ range: { line: before2.endLine, column: before2.endColumn, endLine: before2.endLine, endColumn: before2.endColumn }, text: "," });
+        }
+        fix = replaceRanges(file.lines, edits);
+      }
+      const where = item.onbuild ? " (through `ONBUILD`, in every image built from this one)" : "";
+      const written = `[${found2.tokens.map((t) => JSON.stringify(t.value)).join(", ")}]`;
+      const example = found2.complete && written.length <= 100 ? written : '["…", "…"]';
+      ctx.report({
+        range: fromLsp(item.holder.getRange()),
+        message: `\`${keyword}\` looks like exec form but is not a JSON array${where}: ${what}, ${effect}; write it with double quotes: \`${keyword} ${example}\``,
+        fix: fix ?? void 0
+      });
+    }
+  }
+});
+
+// rules/dockerfile/label-key-invalid.ts
+var RESERVED = ["com.docker.", "io.docker.", "org.dockerproject."];
+function problem(key) {
+  const reserved = RESERVED.find((p) => key.toLowerCase().startsWith(p));
+  if (reserved) return `the \`${reserved}*\` namespace is reserved for Docker's own use`;
+  if (/[A-Z]/.test(key) && /^[A-Za-z0-9.-]+$/.test(key)) return "keys are lower case by convention (tools look labels up by exact name)";
+  const bad = [...new Set([...key].filter((c) => !/[A-Za-z0-9.-]/.test(c)))];
+  const upper = /[A-Z]/.test(key) ? " and upper-case letters" : "";
+  if (bad.length) return `it contains ${bad.map((c) => c === " " ? "a space" : `\`${c}\``).join(", ")}${upper}: keys use lower-case letters, digits, \`.\` and \`-\` only`;
+  if (!/^[a-z]/.test(key)) return "keys start with a lower-case letter";
+  if (!/[a-z0-9]$/.test(key)) return "keys end with a letter or a digit";
+  if (key.includes("..") || key.includes("--")) return "keys have no consecutive `.` or `-`";
+  return null;
+}
+var label_key_invalid_default = defineRule({
+  meta: {
+    id: "label-key-invalid",
+    title: "LABEL key outside Docker's naming conventions",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Docker asks for label keys in lower-case reverse-DNS form (`org.opencontainers.image.source`) and reserves `com.docker.*`, `io.docker.*` and `org.dockerproject.*`; tools that read labels match keys exactly, so `Maintainer` or `build_date` are missed.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3048"] },
+    appliesTo: "dockerfile",
+    strength: "LABEL keys follow Docker's naming conventions"
+  },
+  check(ctx) {
+    for (const item of instructionsNamed(ctx.file, "LABEL")) {
+      for (const property of item.instruction.getProperties()) {
+        ctx.applies();
+        const key = property.getName();
+        if (!key || key.includes("$")) continue;
+        const why = problem(key);
+        if (!why) continue;
+        const cleaned2 = key.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/([.-])[.-]+/g, "$1").replace(/^[^a-z]+|[^a-z0-9]+$/g, "");
+        const suggestion = RESERVED.some((p) => key.toLowerCase().startsWith(p)) || !cleaned2 ? "a key in your own namespace (`com.example.…`)" : `\`${cleaned2}\``;
+        ctx.report({
+          range: fromLsp(property.getNameRange()),
+          message: `Label key \`${key}\`: ${why}; use ${suggestion} (or an \`org.opencontainers.image.*\` key where one fits)`,
+          key: `label:${key}`
+        });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/label-schema.ts
+var OCI = "org.opencontainers.image.";
+var REQUIRED_LABELS = [`${OCI}title`, `${OCI}source`];
+var RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+var SPDX_ID = /^(LicenseRef-[A-Za-z0-9.-]+|DocumentRef-[A-Za-z0-9.-]+:LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?)$/;
+function isSpdxExpression(value) {
+  const tokens = value.replace(/[()]/g, " $& ").trim().split(/\s+/);
+  let depth = 0;
+  let expectId = true;
+  let afterWith = false;
+  for (const token of tokens) {
+    if (token === "(") {
+      if (!expectId) return false;
+      depth++;
+    } else if (token === ")") {
+      if (expectId || --depth < 0) return false;
+    } else if (/^(AND|OR|WITH)$/i.test(token)) {
+      if (expectId) return false;
+      expectId = true;
+      afterWith = token.toUpperCase() === "WITH";
+      continue;
+    } else {
+      if (!expectId || !SPDX_ID.test(token) || /^(and|or|with)$/i.test(token)) return false;
+      expectId = false;
+    }
+    afterWith = false;
+  }
+  return depth === 0 && !expectId && !afterWith;
+}
+function isUrl(value) {
+  try {
+    const url = new URL(value);
+    return /^[a-z][a-z0-9+.-]*:$/.test(url.protocol) && (url.host !== "" || url.protocol === "urn:");
+  } catch {
+    return false;
+  }
+}
+function formatProblem(key, value) {
+  switch (key) {
+    case `${OCI}created`:
+      return RFC3339.test(value) ? null : { problem: "is not an RFC 3339 date-time (e.g. `2024-05-01T12:00:00Z`)", peer: "DL3053" };
+    case `${OCI}source`:
+    case `${OCI}url`:
+    case `${OCI}documentation`:
+      return isUrl(value) ? null : { problem: "is not a URL (e.g. `https://github.com/org/repo`)", peer: "DL3052" };
+    case `${OCI}licenses`:
+      return isSpdxExpression(value) ? null : { problem: "is not an SPDX license expression (e.g. `MIT`, `Apache-2.0 OR MIT`)", peer: "DL3054" };
+    case `${OCI}revision`:
+      return /^([0-9a-f]{7,40}|[0-9a-f]{64})$/.test(value) ? null : { problem: "is not a git commit hash (7 to 40 lower-case hex digits)", peer: "DL3055" };
+    default:
+      return null;
+  }
+}
+var label_schema_default = defineRule({
+  meta: {
+    id: "label-schema",
+    title: "Image labels missing or malformed",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Registries, scanners and deployment tools read the OCI image labels to link an image to its source, version and license; a missing or malformed label breaks that link.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3049", "DL3051", "DL3052", "DL3053", "DL3054", "DL3055"] },
+    appliesTo: "dockerfile",
+    enabledByDefault: false,
+    strength: "The image carries well-formed OCI labels"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const final = file.stages[file.stages.length - 1];
+    if (!final) return;
+    ctx.applies();
+    for (const stage of file.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() !== "LABEL") continue;
+        for (const property of instruction.getProperties()) {
+          const key = property.getName().replace(/^(["'])(.*)\1$/, "$2");
+          if (!key.startsWith(OCI)) continue;
+          const raw = property.getValue() ?? "";
+          const { value, unresolved } = expandAt(file, stage, instruction, raw);
+          if (unresolved) continue;
+          const range2 = fromLsp(property.getValueRange() ?? property.getNameRange());
+          if (!value.trim()) {
+            ctx.report({ range: fromLsp(property.getNameRange()), message: `label \`${key}\` is empty`, key: `empty:${key}` });
+            continue;
+          }
+          const bad = formatProblem(key, value.trim());
+          if (bad) ctx.report({ range: range2, message: `label \`${key}\` ${bad.problem}`, key: `format:${key}` });
+        }
+      }
+    }
+    const present = /* @__PURE__ */ new Set();
+    for (const stage of stageAncestry(final)) {
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() !== "LABEL") continue;
+        for (const property of instruction.getProperties()) present.add(property.getName().replace(/^(["'])(.*)\1$/, "$2"));
+      }
+    }
+    const missing = REQUIRED_LABELS.filter((l) => !present.has(l));
+    if (missing.length) {
+      const from = rangeOf(final.from);
+      ctx.report({
+        range: { line: from.line, column: from.column, endLine: from.line, endColumn: (file.lines[from.line - 1] ?? "").length + 1 },
+        message: `the final image has no ${missing.map((l) => `\`${l}\``).join(" or ")} label`,
+        hint: `Add \`LABEL ${missing.map((l) => `${l}=…`).join(" ")}\` to the final stage (a build arg such as \`ARG SOURCE_URL\` works for values known only in CI).`,
+        key: `missing:${missing.join(",")}`,
+        scope: "file"
+      });
+    }
+  }
+});
+
+// rules/dockerfile/legacy-key-value-format.ts
+function keyValueInstructions(file) {
+  const out2 = [];
+  for (const instruction of file.instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === "ENV" || keyword === "LABEL") out2.push({ instruction, onbuild: false });
+    else if (keyword === "ONBUILD") {
+      const trigger = instruction.getTriggerInstruction();
+      const k = trigger?.getKeyword();
+      if (trigger && (k === "ENV" || k === "LABEL")) out2.push({ instruction: trigger, onbuild: true });
+    }
+  }
+  return out2;
+}
+function legacyFix(file, property) {
+  const nameRange = fromLsp(property.getNameRange());
+  const valueLsp = property.getValueRange();
+  if (!valueLsp) return null;
+  const valueRange2 = fromLsp(valueLsp);
+  if (valueRange2.line !== nameRange.endLine) return null;
+  const gap = { line: nameRange.endLine, column: nameRange.endColumn, endLine: nameRange.endLine, endColumn: valueRange2.column };
+  const lines = file.lines;
+  if (valueRange2.endLine !== valueRange2.line) {
+    return /\s/.test(property.getValue() ?? " ") ? null : replaceRanges(lines, [{ range: gap, text: "=" }]);
+  }
+  const raw = (lines[valueRange2.line - 1] ?? "").slice(valueRange2.column - 1, valueRange2.endColumn - 1);
+  const escape2 = file.escapeChar || "\\";
+  const singleQuoted = /^'[^']*'$/.test(raw);
+  const doubleQuoted = raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 && !/(^|[^\\])"/.test(raw.slice(1, -1)) && escape2 === "\\";
+  if (!/\s/.test(raw) || singleQuoted || doubleQuoted) return replaceRanges(lines, [{ range: gap, text: "=" }]);
+  if (/["']/.test(raw) || raw.includes(escape2)) return null;
+  const whole = { line: nameRange.endLine, column: nameRange.endColumn, endLine: valueRange2.line, endColumn: valueRange2.endColumn };
+  return replaceRanges(lines, [{ range: whole, text: `="${raw}"` }]);
+}
+var legacy_key_value_format_default = defineRule({
+  meta: {
+    id: "legacy-key-value-format",
+    title: "`ENV key value` / `LABEL key value` legacy form",
+    priority: "low",
+    category: "maintainability",
+    rationale: "`ENV key value` sets one variable to the whole rest of the line, spaces included, and looks like it sets several; Docker recommends `key=value`, the only form that allows several pairs, and BuildKit warns about the old one.",
+    fixable: true,
+    equivalents: { buildkit: ["LegacyKeyValueFormat"] },
+    appliesTo: "dockerfile",
+    strength: "ENV and LABEL use the `key=value` form"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const { instruction, onbuild } of keyValueInstructions(file)) {
+      ctx.applies();
+      const keyword = instruction.getKeyword();
+      for (const property of instruction.getProperties()) {
+        if (property.getAssignmentOperator() !== null || property.getValue() === null) continue;
+        const name2 = property.getName();
+        const start2 = fromLsp(property.getNameRange());
+        const end = fromLsp(property.getValueRange() ?? property.getNameRange());
+        const spaced = /\s/.test(property.getValue() ?? "") ? " (the value is everything after the key, spaces included)" : "";
+        ctx.report({
+          range: { line: start2.line, column: start2.column, endLine: end.endLine, endColumn: end.endColumn },
+          message: `\`${keyword} ${name2} …\` uses the legacy space-separated form${onbuild ? " (in `ONBUILD`)" : ""}: write \`${keyword} ${name2}=…\`${spaced}`,
+          fix: legacyFix(file, property) ?? void 0,
+          key: `${keyword}:${name2}`
+        });
+      }
+    }
+  }
+});
+
 // rules/dockerfile/maintainer-deprecated.ts
 var maintainer_deprecated_default = defineRule({
   meta: {
@@ -56902,18 +66021,56 @@ var multiple_healthcheck_cmd_entrypoint_default = defineRule({
   check(ctx) {
     for (const stage of ctx.file.stages) {
       for (const keyword of ONCE) {
-        const found = stageInstructions(stage, keyword);
-        if (!found.length) continue;
+        const found2 = stageInstructions(stage, keyword);
+        if (!found2.length) continue;
         ctx.applies();
-        const last = found[found.length - 1];
+        const last = found2[found2.length - 1];
         const lastLine = rangeOf(last).line;
-        for (const earlier of found.slice(0, -1)) {
+        for (const earlier of found2.slice(0, -1)) {
           ctx.report({
             range: rangeOf(earlier),
             message: `this \`${keyword}\` has no effect: the \`${keyword}\` on line ${lastLine} of the same stage replaces it; delete the one you do not mean`,
             related: [{ path: ctx.file.path, line: lastLine, message: `the \`${keyword}\` that takes effect` }]
           });
         }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/onbuild-forbidden-trigger.ts
+var FORBIDDEN = {
+  ONBUILD: "chaining `ONBUILD ONBUILD` is not allowed",
+  FROM: "`FROM` is not allowed as an `ONBUILD` trigger",
+  MAINTAINER: "`MAINTAINER` is not allowed as an `ONBUILD` trigger"
+};
+var onbuild_forbidden_trigger_default = defineRule({
+  meta: {
+    id: "onbuild-forbidden-trigger",
+    title: "`ONBUILD` with a trigger Docker refuses",
+    priority: "high",
+    category: "correctness",
+    rationale: "Docker refuses `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER` when it parses the Dockerfile: the build of this image fails before its first step.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3043"] },
+    appliesTo: "dockerfile",
+    strength: "`ONBUILD` triggers are instructions Docker accepts"
+  },
+  check(ctx) {
+    for (const stage of ctx.file.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() !== "ONBUILD") continue;
+        ctx.applies();
+        const onbuild = instruction;
+        const trigger = onbuild.getTriggerInstruction();
+        const keyword = trigger?.getKeyword();
+        if (!trigger || !keyword || !(keyword in FORBIDDEN)) continue;
+        const word = onbuild.getTriggerRange();
+        const advice = keyword === "MAINTAINER" ? "set `LABEL org.opencontainers.image.authors=…` directly instead" : keyword === "FROM" ? "a child image chooses its own base; drop the line" : "a trigger cannot add triggers to grandchildren; put the instruction in the child image's Dockerfile";
+        ctx.report({
+          range: word ? fromLsp(word) : rangeOf(instruction),
+          message: `\`ONBUILD ${trigger.getInstruction()}\`: ${FORBIDDEN[keyword]}, so Docker rejects the Dockerfile and the build fails at once; ${advice}`
+        });
       }
     }
   }
@@ -57002,6 +66159,57 @@ function runMountSuffix(instruction, suffixes) {
   return cacheMountTargets(instruction).some((t) => suffixes.some((s2) => t.endsWith(s2)));
 }
 
+// rules/dockerfile/password-in-run.ts
+function fed(command) {
+  return command.pipeline !== null && command.pipeline.index > 0 || command.redirects.some((r) => r.op === "<" || r.op === "<<" || r.op === "<<-" || r.op === "<<<");
+}
+function setsPassword(command) {
+  switch (command.name) {
+    case "chpasswd":
+      return "`chpasswd` sets a password";
+    case "passwd":
+      if (hasFlag(command, "-d", "--delete", "-l", "--lock", "-u", "--unlock", "-S", "--status", "-e", "--expire")) return null;
+      return hasFlag(command, "--stdin") || fed(command) ? "`passwd` reading a password from its input sets it" : null;
+    case "useradd":
+    case "usermod": {
+      const hash = flagValue(command, "-p") ?? flagValue(command, "--password");
+      if (hash === null || hash === "*" || hash === "!" || hash === "!!") return null;
+      return `\`${command.name} -p\` sets a password hash`;
+    }
+    default:
+      return null;
+  }
+}
+var password_in_run_default = defineRule({
+  meta: {
+    id: "password-in-run",
+    title: "Password set in a RUN instruction",
+    priority: "high",
+    category: "security",
+    rationale: "A password set while building is readable by anyone who pulls the image: the RUN line with it is kept in `docker history`, and its hash sits in `/etc/shadow` of the layer, ready for offline cracking. Containers should not need passwords at all.",
+    fixable: false,
+    equivalents: { checkov: ["CKV2_DOCKER_17"] },
+    appliesTo: "dockerfile",
+    strength: "No passwords are set while building the image"
+  },
+  check(ctx) {
+    for (const run2 of runShells(ctx.file)) {
+      if (!layerShips(ctx.file, run2)) continue;
+      for (const command of run2.script.commands) {
+        const why = setsPassword(command);
+        if (command.name === "chpasswd" || command.name === "passwd" || command.name === "useradd" || command.name === "usermod") ctx.applies();
+        if (!why) continue;
+        const where = run2.onbuild ? " (through `ONBUILD`, in every image built from this one)" : "";
+        const message = `${why} while building the image${where}: the RUN line is kept in \`docker history\` and the hash in \`/etc/shadow\` of the layer, readable by anyone who can pull the image; container accounts need no password (\`docker exec -u root\` gives a root shell), and a service that needs one should set it at start-up from a secret`;
+        ctx.report({
+          range: command.range,
+          message
+        });
+      }
+    }
+  }
+});
+
 // rules/dockerfile/pip-no-cache-dir.ts
 var STRTOBOOL = /* @__PURE__ */ new Set(["y", "yes", "t", "true", "on", "1", "n", "no", "f", "false", "off", "0"]);
 var CACHE_DIRS2 = ["/root/.cache/pip", "~/.cache/pip", "/root/.cache", "~/.cache"];
@@ -57056,10 +66264,10 @@ var pip_no_cache_dir_default = defineRule({
     for (const run2 of runs) {
       const where = layerShips(ctx.file, run2) ? "in the layer" : "in the layer (of a build stage: it costs build cache space, not image size)";
       for (const command of run2.script.commands) {
-        const found = pipInstallWord(command);
-        if (found === null) continue;
+        const found2 = pipInstallWord(command);
+        if (found2 === null) continue;
         ctx.applies();
-        const { pip, install } = found;
+        const { pip, install } = found2;
         if (hasFlag(pip, "--no-cache-dir") || mayHoldOptions(pip, install)) continue;
         const cacheDir = run2.stage ? variablesAt(ctx.file, run2.stage, run2.instruction).get("PIP_CACHE_DIR") ?? void 0 : void 0;
         if (cacheMounted(run2, cacheDir)) continue;
@@ -57088,8 +66296,8 @@ function cannotFail(command) {
   if (["echo", "printf", "yes", "true", ":"].includes(command.name)) return true;
   return command.name === "cat" && argsNoFlags(command).length === 0;
 }
-function basename(path8) {
-  return path8.slice(path8.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
+function basename(path14) {
+  return path14.slice(path14.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
 }
 function optionsSetPipefail(words2) {
   return words2.some((w, i2) => /^-[a-z]*o$/.test(w) && words2[i2 + 1] === "pipefail");
@@ -57119,12 +66327,12 @@ function isAlpine(stage) {
   });
 }
 function childShellOf(script, command) {
-  let found = null;
+  let found2 = null;
   for (const c of script.commands) {
     if (c === command || !SHELL_NAMES.has(c.name) || !hasFlag(c, "-c")) continue;
-    if (within(command.range, c.range) && (found === null || within(c.range, found.range))) found = c;
+    if (within(command.range, c.range) && (found2 === null || within(c.range, found2.range))) found2 = c;
   }
-  return found;
+  return found2;
 }
 function pipefailSetBefore(script, command) {
   const earlier = script.commands.slice(0, script.commands.indexOf(command));
@@ -57217,8 +66425,75 @@ var pointless_commands_default = defineRule({
   }
 });
 
+// rules/dockerfile/redundant-target-platform.ts
+var redundant_target_platform_default = defineRule({
+  meta: {
+    id: "redundant-target-platform",
+    title: "`FROM --platform=$TARGETPLATFORM` is redundant",
+    priority: "low",
+    category: "maintainability",
+    rationale: "A stage is built for the target platform unless `--platform` says otherwise, so `--platform=$TARGETPLATFORM` only adds noise and suggests the stage is special when it is not.",
+    fixable: true,
+    equivalents: { buildkit: ["RedundantTargetPlatform"], hadolint: ["DL3065"] },
+    appliesTo: "dockerfile"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const overridden = file.instructions.some((i2, n) => {
+      const before2 = file.instructions.slice(0, n).every((j) => j.getKeyword() !== "FROM");
+      const property = i2.getKeyword() === "ARG" ? i2.getProperty() : null;
+      return before2 && property?.getName() === "TARGETPLATFORM" && property.getValue() !== null;
+    });
+    for (const stage of file.stages) {
+      const flag = stage.from.getPlatformFlag();
+      if (!flag) continue;
+      ctx.applies();
+      const value = (flag.getValue() ?? "").replace(/^(["'])(.*)\1$/, "$2");
+      if (overridden || value !== "$TARGETPLATFORM" && value !== "${TARGETPLATFORM}") continue;
+      const range2 = fromLsp(flag.getRange());
+      const image = stage.from.getImageRange();
+      const next = image ? fromLsp(image) : null;
+      const fix = next && next.line === range2.endLine && range2.line === range2.endLine ? replaceRanges(file.lines, [{ range: { ...range2, endColumn: next.column }, text: "" }]) : null;
+      ctx.report({
+        range: range2,
+        message: `\`--platform=${value}\` is the default: a stage is built for the target platform unless told otherwise; remove the flag`,
+        fix: fix ?? void 0,
+        key: `stage:${stage.index}`
+      });
+    }
+  }
+});
+
+// rules/dockerfile/run-network-host.ts
+var run_network_host_default = defineRule({
+  meta: {
+    id: "run-network-host",
+    title: "`RUN --network=host`",
+    priority: "medium",
+    category: "security",
+    rationale: "`RUN --network=host` gives the step the build machine's network: it can reach services that listen only on the host's localhost (Docker API proxies, databases, cloud metadata endpoints), and the build stops being reproducible on another machine.",
+    fixable: false,
+    equivalents: { sonar: ["S6431"] },
+    appliesTo: "dockerfile",
+    strength: "RUN steps use the build's own isolated network"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of instructionsNamed(file, "RUN")) {
+      ctx.applies();
+      const flag = flagNamed(item.instruction, "network");
+      if (!flag || flagValueAt(file, item, flag)?.toLowerCase() !== "host") continue;
+      const where = item.onbuild ? " (through `ONBUILD`, in every build FROM this image)" : "";
+      ctx.report({
+        range: fromLsp(flag.getRange()),
+        message: `\`--network=host\` shares the build machine's network with this step${where}: it can reach every service listening on the host's localhost and private networks, and the result depends on the machine that builds it; use the default network (reach a package mirror by its address) or \`--network=none\` when nothing needs fetching`
+      });
+    }
+  }
+});
+
 // rules/dockerfile/run-no-effect.ts
-function shown2(word) {
+function shown3(word) {
   const eq = word.indexOf("=");
   return eq > 0 && !word.startsWith("-") ? `${word.slice(0, eq)}=…` : word;
 }
@@ -57245,8 +66520,36 @@ var run_no_effect_default = defineRule({
       const hint = exported.length ? `Use \`ENV ${exported.join(" ")}\` to set ${exported.length === 1 ? "it" : "them"} for the following instructions and the container.` : first.name === "source" || first.name === "." || first.name === "conda" || first.name === "mamba" || first.name === "micromamba" ? "Activate the environment where it is used (in the same RUN, or in the entrypoint), or put its bin folder on PATH with `ENV PATH=/path/to/env/bin:$PATH`." : "Move it into the RUN that needs it, or use ENV / SHELL to set it for every later instruction.";
       ctx.report({
         range: rangeOf(run2.instruction),
-        message: `\`${first.name}${first.args.length ? " " + first.args.map((w) => shown2(w.value)).join(" ") : ""}\` in a RUN of its own has no effect: the shell ends with the RUN`,
+        message: `\`${first.name}${first.args.length ? " " + first.args.map((w) => shown3(w.value)).join(" ") : ""}\` in a RUN of its own has no effect: the shell ends with the RUN`,
         hint
+      });
+    }
+  }
+});
+
+// rules/dockerfile/run-security-insecure.ts
+var run_security_insecure_default = defineRule({
+  meta: {
+    id: "run-security-insecure",
+    title: "`RUN --security=insecure`",
+    priority: "high",
+    category: "security",
+    rationale: "`RUN --security=insecure` runs the step without the build sandbox, like `docker run --privileged`: the commands it runs, and every package script they pull in, get all capabilities and the host's devices, and can take over the machine doing the build.",
+    fixable: false,
+    equivalents: { sonar: ["S6502"], semgrep: ["run-security-insecure"] },
+    appliesTo: "dockerfile",
+    strength: "Every RUN step stays inside the build sandbox"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const item of instructionsNamed(file, "RUN")) {
+      ctx.applies();
+      const flag = flagNamed(item.instruction, "security");
+      if (!flag || flagValueAt(file, item, flag)?.toLowerCase() !== "insecure") continue;
+      const where = item.onbuild ? " (through `ONBUILD`, in every build FROM this image)" : "";
+      ctx.report({
+        range: fromLsp(flag.getRange()),
+        message: `\`--security=insecure\` runs this step without the build sandbox${where}, with every capability and the host's devices: what it runs (installers, package scripts) can take over the build machine; find the one operation that needs privileges and do it another way (a capability-free tool, a pre-built artifact), or at run time`
       });
     }
   }
@@ -57351,17 +66654,17 @@ var secret_in_arg_env_default = defineRule({
     strength: "No secret-looking build args or environment variables are baked into images"
   },
   check(ctx) {
-    const declarations = [];
+    const declarations2 = [];
     for (const instruction of ctx.file.instructions) {
       const keyword = instruction.getKeyword();
-      if (keyword === "ARG" || keyword === "ENV") declarations.push({ instruction, onbuild: false });
+      if (keyword === "ARG" || keyword === "ENV") declarations2.push({ instruction, onbuild: false });
       else if (keyword === "ONBUILD") {
         const trigger = instruction.getTriggerInstruction();
         const k = trigger?.getKeyword();
-        if (trigger && (k === "ARG" || k === "ENV")) declarations.push({ instruction: trigger, onbuild: true });
+        if (trigger && (k === "ARG" || k === "ENV")) declarations2.push({ instruction: trigger, onbuild: true });
       }
     }
-    for (const { instruction, onbuild } of declarations) {
+    for (const { instruction, onbuild } of declarations2) {
       ctx.applies();
       const isArg = instruction.getKeyword() === "ARG";
       const properties = isArg ? [instruction.getProperty()].filter((p) => p !== null) : instruction.getProperties();
@@ -57389,8 +66692,76 @@ var secret_in_arg_env_default = defineRule({
   }
 });
 
+// rules/dockerfile/secret-mount-world-readable.ts
+function option(options, ...names) {
+  return options.find((o) => names.includes(o.getName().toLowerCase()));
+}
+var secret_mount_world_readable_default = defineRule({
+  meta: {
+    id: "secret-mount-world-readable",
+    title: "Secret or SSH mount readable by every user",
+    priority: "medium",
+    category: "security",
+    rationale: "A `RUN --mount=type=secret` (or `type=ssh`) is readable by root only unless `mode=` says otherwise; a mode that opens it to other users hands the credential to every process of the step, whatever user it runs as.",
+    fixable: false,
+    equivalents: { sonar: ["S6469"] },
+    appliesTo: "dockerfile",
+    strength: "Secret and SSH mounts stay readable by their owner only"
+  },
+  check(ctx) {
+    for (const item of instructionsNamed(ctx.file, "RUN")) {
+      for (const flag of flagsNamed(item.instruction, "mount")) {
+        const options = flag.getOptions();
+        const type = unquote5(option(options, "type")?.getValue() ?? "bind").toLowerCase();
+        if (type !== "secret" && type !== "ssh") continue;
+        ctx.applies();
+        const mode = option(options, "mode");
+        const value = unquote5(mode?.getValue() ?? "");
+        if (!mode || !/^[0-7]{1,4}$/.test(value)) continue;
+        const bits = parseInt(value, 8);
+        if ((bits & 7) === 0) continue;
+        const id = unquote5(option(options, "id")?.getValue() ?? "") || (type === "ssh" ? "default" : unquote5(option(options, "target", "dst", "destination")?.getValue() ?? "") || "?");
+        ctx.report({
+          range: fromLsp(mode.getRange()),
+          message: `The ${type} mount \`${id}\` has \`mode=${value}\`, which lets every user read it${bits & 2 ? " (and write it)" : ""}: any process of this step, under any user, gets the credential; keep the default (${type === "ssh" ? "0600" : "0400"}) and, when the step runs as a non-root \`USER\`, give that user the mount with \`uid=\`/\`gid=\` instead`
+        });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/stage-name-casing.ts
+var stage_name_casing_default = defineRule({
+  meta: {
+    id: "stage-name-casing",
+    title: "Stage name not in lower case",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Stage names are matched case-insensitively, so `AS Builder` and `--from=builder` are the same stage; writing them in lower case keeps the references readable and consistent, and BuildKit warns otherwise.",
+    fixable: true,
+    equivalents: { buildkit: ["StageNameCasing"] },
+    appliesTo: "dockerfile"
+  },
+  check(ctx) {
+    for (const stage of ctx.file.stages) {
+      const nameRange = stage.from.getBuildStageRange();
+      if (!stage.name || !nameRange) continue;
+      ctx.applies();
+      const lower = stage.name.toLowerCase();
+      if (stage.name === lower) continue;
+      const range2 = fromLsp(nameRange);
+      ctx.report({
+        range: range2,
+        message: `stage name \`${stage.name}\` should be lower case: \`${lower}\` (references such as \`--from=${stage.name}\` keep working, stage names are case-insensitive)`,
+        fix: replaceRanges(ctx.file.lines, [{ range: range2, text: lower }]) ?? void 0,
+        key: `stage:${stage.index}`
+      });
+    }
+  }
+});
+
 // rules/dockerfile/stage-name-issues.ts
-var RESERVED = {
+var RESERVED2 = {
   scratch: "`FROM scratch` always means the empty image, so no stage can build on this one by name",
   context: "BuildKit uses `context` for the build context itself"
 };
@@ -57414,10 +66785,10 @@ var stage_name_issues_default = defineRule({
       const lower = stage.name.toLowerCase();
       const nameRange = stage.from.getBuildStageRange();
       const range2 = nameRange ? fromLsp(nameRange) : rangeOf(stage.from);
-      if (lower in RESERVED) {
+      if (lower in RESERVED2) {
         ctx.report({
           range: range2,
-          message: `stage name \`${stage.name}\` is reserved: ${RESERVED[lower]}; rename the stage`,
+          message: `stage name \`${stage.name}\` is reserved: ${RESERVED2[lower]}; rename the stage`,
           key: `stage:${stage.index}:reserved`
         });
       }
@@ -57464,9 +66835,384 @@ var sudo_in_run_default = defineRule({
   }
 });
 
+// rules/dockerfile/lib/variables.ts
+function variableUses(file, ranges) {
+  const { text, pos } = sourceText(file, ranges);
+  const escape2 = file.escapeChar || "\\";
+  const out2 = [];
+  const toRange = (start2, end) => {
+    const a = pos[start2];
+    const b = pos[end - 1];
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1 };
+  };
+  const dollar = (i2, nested) => {
+    if (text[i2 + 1] !== "{") {
+      let end2 = i2 + 1;
+      if (!/[A-Za-z_]/.test(text[end2] ?? "")) return i2 + 1;
+      while (end2 < text.length && /[A-Za-z0-9_]/.test(text[end2])) end2++;
+      out2.push({ name: text.slice(i2 + 1, end2), range: toRange(i2, end2), modifier: null, nested });
+      return end2;
+    }
+    let end = i2 + 2;
+    while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
+    const name2 = text.slice(i2 + 2, end);
+    if (!/^[A-Za-z_]/.test(name2)) return end;
+    let modifier = null;
+    if (text[end] !== "}") {
+      const m = /^(:[-+?]|[-+?]|##?|%%?|\/\/?)/.exec(text.slice(end));
+      modifier = m ? m[0] : text[end] ?? null;
+    }
+    const index = out2.length;
+    out2.push({ name: name2, range: toRange(i2, end), modifier, nested });
+    let j = end + (modifier?.length ?? 0);
+    let depth = 1;
+    while (j < text.length) {
+      const c = text[j];
+      if (c === escape2) j += 2;
+      else if (c === "$") j = dollar(j, true);
+      else {
+        if (c === "{") depth++;
+        else if (c === "}" && --depth === 0) break;
+        j++;
+      }
+    }
+    const close = Math.min(j + 1, text.length);
+    out2[index].range = toRange(i2, close);
+    return close;
+  };
+  let single = false;
+  let double = false;
+  for (let i2 = 0; i2 < text.length; ) {
+    const c = text[i2];
+    if (c === escape2 && !single) i2 += 2;
+    else if (c === "'" && !double) {
+      single = !single;
+      i2++;
+    } else if (c === '"' && !single) {
+      double = !double;
+      i2++;
+    } else if (c === "$" && !single) i2 = dollar(i2, false);
+    else i2++;
+  }
+  return out2;
+}
+function sourceText(file, ranges) {
+  const escape2 = file.escapeChar || "\\";
+  let text = "";
+  const pos = [];
+  ranges.forEach((range2, k) => {
+    if (k > 0) {
+      text += " ";
+      pos.push(null);
+    }
+    for (let line = range2.start.line; line <= range2.end.line; line++) {
+      const full = file.lines[line] ?? "";
+      if (line > range2.start.line && (/^\s*#/.test(full) || !full.trim())) continue;
+      const from = line === range2.start.line ? range2.start.character : 0;
+      let to = line === range2.end.line ? Math.min(range2.end.character, full.length) : full.length;
+      if (line < range2.end.line) {
+        const trimmed = full.slice(0, to).replace(/[ \t\r]+$/, "");
+        if (trimmed.endsWith(escape2)) to = trimmed.length - escape2.length;
+      }
+      for (let c = from; c < to; c++) {
+        text += full[c];
+        pos.push({ line: line + 1, column: c + 1 });
+      }
+    }
+  });
+  return { text, pos };
+}
+var PLATFORM_ARGS = [
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "TARGETOSVERSION",
+  "TARGETSTAGE",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "BUILDOSVERSION"
+];
+var PROXY_ARGS = new Set(
+  ["HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY"].flatMap((n) => [n, n.toLowerCase()])
+);
+var JAVA = ["JAVA_HOME", "JAVA_VERSION", "LANG", "LANGUAGE", "LC_ALL"];
+var DOTNET = [
+  "APP_UID",
+  "ASPNETCORE_HTTP_PORTS",
+  "ASPNETCORE_URLS",
+  "ASPNET_VERSION",
+  "DOTNET_VERSION",
+  "DOTNET_SDK_VERSION",
+  "DOTNET_RUNNING_IN_CONTAINER",
+  "DOTNET_USE_POLLING_FILE_WATCHER",
+  "DOTNET_GENERATE_ASPNET_CERTIFICATE",
+  "DOTNET_NOLOGO",
+  "NUGET_XMLDOC_MODE",
+  "POWERSHELL_DISTRIBUTION_CHANNEL"
+];
+var BASE_IMAGE_ENV = {
+  python: ["PYTHON_VERSION", "PYTHON_SHA256", "GPG_KEY", "LANG", "PYTHON_PIP_VERSION", "PYTHON_SETUPTOOLS_VERSION", "PYTHON_GET_PIP_URL", "PYTHON_GET_PIP_SHA256"],
+  pypy: ["PYPY_VERSION", "LANG", "PYTHON_PIP_VERSION"],
+  node: ["NODE_VERSION", "YARN_VERSION"],
+  golang: ["GOLANG_VERSION", "GOPATH", "GOTOOLCHAIN"],
+  rust: ["RUSTUP_HOME", "CARGO_HOME", "RUST_VERSION"],
+  ruby: ["RUBY_VERSION", "RUBY_MAJOR", "RUBY_DOWNLOAD_SHA256", "RUBY_DOWNLOAD_URL", "GEM_HOME", "BUNDLE_SILENCE_ROOT_WARNING", "BUNDLE_APP_CONFIG", "LANG"],
+  php: ["PHP_VERSION", "PHP_INI_DIR", "PHP_CFLAGS", "PHP_CPPFLAGS", "PHP_LDFLAGS", "PHP_URL", "PHP_ASC_URL", "PHP_SHA256", "GPG_KEYS", "PHPIZE_DEPS", "APACHE_CONFDIR", "APACHE_ENVVARS"],
+  openjdk: JAVA,
+  "eclipse-temurin": JAVA,
+  amazoncorretto: JAVA,
+  "ibm-semeru-runtimes": JAVA,
+  sapmachine: JAVA,
+  maven: [...JAVA, "MAVEN_HOME", "MAVEN_CONFIG"],
+  gradle: [...JAVA, "GRADLE_HOME", "GRADLE_VERSION"],
+  tomcat: [...JAVA, "CATALINA_HOME", "TOMCAT_MAJOR", "TOMCAT_VERSION", "TOMCAT_SHA512", "TOMCAT_NATIVE_LIBDIR", "LD_LIBRARY_PATH"],
+  nginx: ["NGINX_VERSION", "NJS_VERSION", "NJS_RELEASE", "PKG_RELEASE", "DYNPKG_RELEASE", "ACME_VERSION"],
+  httpd: ["HTTPD_PREFIX", "HTTPD_VERSION", "HTTPD_SHA256", "HTTPD_PATCHES"],
+  postgres: ["PG_MAJOR", "PG_VERSION", "PGDATA", "GOSU_VERSION", "LANG"],
+  mysql: ["MYSQL_MAJOR", "MYSQL_VERSION", "MYSQL_SHELL_VERSION", "GOSU_VERSION"],
+  mariadb: ["MARIADB_VERSION", "GOSU_VERSION", "LANG"],
+  redis: ["REDIS_VERSION", "REDIS_DOWNLOAD_URL", "REDIS_DOWNLOAD_SHA"],
+  mongo: ["MONGO_MAJOR", "MONGO_VERSION", "MONGO_PACKAGE", "MONGO_REPO", "GOSU_VERSION", "JSYAML_VERSION", "HOME", "GLIBC_TUNABLES"],
+  elixir: ["ELIXIR_VERSION", "LANG", "OTP_VERSION", "REBAR3_VERSION"],
+  erlang: ["OTP_VERSION", "REBAR3_VERSION"],
+  "dotnet/sdk": DOTNET,
+  "dotnet/aspnet": DOTNET,
+  "dotnet/runtime": DOTNET,
+  "dotnet/runtime-deps": DOTNET
+};
+var DISTRO_IMAGES = /* @__PURE__ */ new Set([
+  "alpine",
+  "debian",
+  "ubuntu",
+  "busybox",
+  "centos",
+  "fedora",
+  "rockylinux",
+  "almalinux",
+  "amazonlinux",
+  "oraclelinux",
+  "archlinux",
+  "opensuse/leap",
+  "opensuse/tumbleweed",
+  "photon",
+  "clearlinux"
+]);
+function knownEnv(name2) {
+  const repo = name2.replace(/^(docker\.io\/)?(library\/)?/, "");
+  if (DISTRO_IMAGES.has(repo)) return [];
+  return BASE_IMAGE_ENV[repo] ?? BASE_IMAGE_ENV[repo.split("/").slice(-2).join("/")] ?? BASE_IMAGE_ENV[repo.split("/").pop() ?? ""] ?? null;
+}
+function baseImageSets(name2, env) {
+  return knownEnv(name2)?.includes(env) ?? false;
+}
+function isKnownBaseImage(name2) {
+  return knownEnv(name2) !== null;
+}
+var RUNTIME_VARS = /* @__PURE__ */ new Set(["HOME", "USER", "PWD", "HOSTNAME", "SHELL", "UID", "GID", "LOGNAME", "USERNAME", "TERM"]);
+function editDistance2(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i2) => Array.from({ length: b.length + 1 }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
+      d[i2][j] = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function closestName(name2, candidates) {
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (candidate === name2) return null;
+    const d = candidate.toLowerCase() === name2.toLowerCase() ? 1 : editDistance2(name2, candidate);
+    const shorter = Math.min(name2.length, candidate.length);
+    const limit = shorter <= 2 ? 0 : shorter <= 5 ? 1 : 2;
+    if (d <= limit && d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+// rules/dockerfile/undefined-arg-in-from.ts
+function fromRanges(stage) {
+  const ranges = [];
+  const platform2 = stage.from.getPlatformFlag()?.getValueRange();
+  if (platform2) ranges.push(platform2);
+  const image = stage.from.getImageRange();
+  if (image) ranges.push(image);
+  return ranges;
+}
+var undefined_arg_in_from_default = defineRule({
+  meta: {
+    id: "undefined-arg-in-from",
+    title: "FROM uses an undeclared ARG",
+    priority: "high",
+    category: "correctness",
+    rationale: "A variable in `FROM` is only set by an `ARG` declared before the first `FROM` (or by BuildKit's platform ARGs); any other name is always empty and `--build-arg` cannot set it, so the build fails or pulls a different image than intended.",
+    fixable: false,
+    equivalents: { buildkit: ["UndefinedArgInFrom"] },
+    appliesTo: "dockerfile",
+    strength: "Every variable in `FROM` is declared by a global ARG"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const known = [...file.globalArgs.keys(), ...PLATFORM_ARGS];
+    for (const stage of file.stages) {
+      const uses = variableUses(file, fromRanges(stage));
+      if (!uses.length) continue;
+      ctx.applies();
+      const reported = /* @__PURE__ */ new Set();
+      for (const use of uses) {
+        const name2 = use.name;
+        if (file.globalArgs.has(name2) || PLATFORM_ARGS.includes(name2) || reported.has(name2)) continue;
+        if (use.modifier === ":?" || use.modifier === "?") continue;
+        reported.add(name2);
+        const declaredInStage = file.stages.some((s2) => s2.index < stage.index && s2.instructions.some((i2) => i2.getKeyword() === "ARG" && i2.getArguments()[0]?.getValue().split("=")[0] === name2));
+        const suggestion = closestName(name2, known);
+        const effect = use.modifier !== null && /^:?-$/.test(use.modifier) ? "always unset (the default is always used)" : use.modifier !== null && /^:?\+$/.test(use.modifier) ? "always unset (the alternative is never used)" : "always empty";
+        let message = `\`$${name2}\` in \`FROM\` is not declared by an \`ARG\` before the first \`FROM\`: it is ${effect}, and \`--build-arg ${name2}=…\` cannot change it`;
+        if (suggestion) message += `; did you mean \`$${suggestion}\`?`;
+        else if (declaredInStage) message += "; an `ARG` inside an earlier stage does not count, FROM only sees the global ones";
+        ctx.report({
+          range: use.range,
+          message,
+          hint: suggestion ? void 0 : `Declare \`ARG ${name2}=<default>\` at the top of the Dockerfile, before the first \`FROM\`.`,
+          key: `stage:${stage.index}:${name2}`
+        });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/undefined-variable.ts
+var EXPANDED = /* @__PURE__ */ new Set(["ENV", "LABEL", "ADD", "COPY", "WORKDIR", "USER", "EXPOSE", "VOLUME", "STOPSIGNAL"]);
+var EXPANDED_FLAGS = /* @__PURE__ */ new Set(["chown", "chmod"]);
+function expandedRanges(instruction) {
+  const keyword = instruction.getKeyword();
+  const flags2 = typeof instruction.getFlags === "function" ? instruction.getFlags() : [];
+  const flagRanges = (keep) => flags2.filter((f) => keep(f) && f.getValueRange()).map((f) => f.getValueRange());
+  if (keyword === "RUN") return flagRanges((f) => f.getName().toLowerCase() === "mount");
+  if (!EXPANDED.has(keyword)) return [];
+  const heredocs = keyword === "COPY" || keyword === "ADD" ? instruction.getHeredocs() : [];
+  const firstBodyLine = Math.min(...heredocs.map((h) => (h.getContentRange() ?? h.getDelimiterRange())?.start.line ?? Infinity));
+  const args2 = instruction.getArguments().filter((a) => a.getRange().start.line < firstBodyLine);
+  const ranges = flagRanges((f) => EXPANDED_FLAGS.has(f.getName().toLowerCase()));
+  if (args2.length) ranges.push({ start: args2[0].getRange().start, end: args2[args2.length - 1].getRange().end });
+  return ranges;
+}
+function declarations(file) {
+  const out2 = [];
+  for (const stage of file.stages) {
+    for (const instruction of stage.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === "ARG") {
+        const property = instruction.getProperty();
+        if (property) out2.push({ stage, instruction, name: property.getName() });
+      } else if (keyword === "ENV") {
+        for (const property of instruction.getProperties()) out2.push({ stage, instruction, name: property.getName() });
+      }
+    }
+  }
+  return out2;
+}
+function stageLabel(stage) {
+  return stage.name ? `\`${stage.name}\`` : `#${stage.index + 1}`;
+}
+var undefined_variable_default = defineRule({
+  meta: {
+    id: "undefined-variable",
+    title: "Variable used but not defined",
+    priority: "medium",
+    category: "correctness",
+    rationale: "Docker expands an undefined `$VAR` in ENV, COPY, WORKDIR, LABEL and the like to an empty string without any error: `COPY $APP_DIR .` copies the whole context, `ENV PATH=$PAHT:/app` drops the system path.",
+    fixable: false,
+    equivalents: { buildkit: ["UndefinedVar"] },
+    appliesTo: "dockerfile",
+    strength: "Every variable the Dockerfile expands is defined where it is used"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const declared = declarations(file);
+    for (const stage of file.stages) {
+      const ancestry = stageAncestry(stage);
+      const root = ancestry[ancestry.length - 1].base;
+      const rootName = root.stage === null && !root.isScratch && !root.unresolved ? root.ref?.name ?? null : null;
+      const fromScratch = root.isScratch;
+      for (const instruction of stage.instructions) {
+        const keyword = instruction.getKeyword();
+        const uses = [];
+        if (keyword === "ARG") {
+          const property = instruction.getProperty();
+          const valueRange2 = property?.getValueRange();
+          if (valueRange2) for (const use of variableUses(file, [valueRange2])) uses.push({ use, extra: /* @__PURE__ */ new Set() });
+        } else {
+          const ranges = expandedRanges(instruction);
+          if (!ranges.length) continue;
+          const own = keyword === "ENV" ? new Set(instruction.getProperties().map((p) => p.getName())) : /* @__PURE__ */ new Set();
+          for (const use of variableUses(file, ranges)) uses.push({ use, extra: own });
+        }
+        if (!uses.length) continue;
+        ctx.applies();
+        const vars = variablesAt(file, stage, instruction);
+        const known = /* @__PURE__ */ new Set([...vars.keys(), "PATH"]);
+        const line = rangeOf(instruction).line;
+        const reported = /* @__PURE__ */ new Set();
+        for (const { use, extra } of uses) {
+          const name2 = use.name;
+          if (known.has(name2) || extra.has(name2) || reported.has(name2)) continue;
+          if (use.modifier === ":?" || use.modifier === "?") continue;
+          if (rootName && baseImageSets(rootName, name2)) continue;
+          const defaulted = use.modifier !== null && /^:?[-+]$/.test(use.modifier);
+          let reason = null;
+          let hint;
+          const later = declared.find((d) => d.stage === stage && d.name === name2 && rangeOf(d.instruction).line > line);
+          const elsewhere = declared.find((d) => !ancestry.includes(d.stage) && d.name === name2);
+          if (file.globalArgs.has(name2)) {
+            reason = `\`ARG ${name2}\` is declared before the first \`FROM\`, and such ARGs are only visible to \`FROM\` lines`;
+            hint = `Repeat \`ARG ${name2}\` (without a value: it inherits the global default) inside the stage, before this line.`;
+          } else if (PLATFORM_ARGS.includes(name2)) {
+            reason = `\`${name2}\` is one of BuildKit's platform ARGs, predefined only in the global scope`;
+            hint = `Add \`ARG ${name2}\` to the stage, before this line.`;
+          } else if (PROXY_ARGS.has(name2)) {
+            reason = `the proxy build args reach the environment of \`RUN\` only, they are never expanded in other instructions`;
+          } else if (later) {
+            reason = `it is declared on line ${rangeOf(later.instruction).line}, after this use`;
+          } else if (elsewhere) {
+            reason = `it is only declared in stage ${stageLabel(elsewhere.stage)} (line ${rangeOf(elsewhere.instruction).line}), and each stage starts from its own base image's environment`;
+            hint = `Declare it again in this stage (\`ARG ${name2}\` or \`ENV ${name2}=…\`).`;
+          } else {
+            const suggestion = closestName(name2, known);
+            if (suggestion) reason = `did you mean \`$${suggestion}\`?`;
+            else if (fromScratch && !defaulted) reason = "no ARG or ENV declares it, and the stage builds on `scratch`";
+            else if (RUNTIME_VARS.has(name2) && rootName && isKnownBaseImage(rootName) && !defaulted) {
+              reason = `the shell sets \`$${name2}\` when a command runs, but neither the Dockerfile nor the \`${rootName}\` image sets it with ENV, and instructions other than RUN only see those`;
+              hint = name2 === "HOME" ? "Write the path (`/root`, `/home/app`) or set it first (`ENV HOME=/home/app`)." : void 0;
+            }
+          }
+          if (reason === null) continue;
+          reported.add(name2);
+          const effect = !defaulted ? "it expands to an empty string" : use.modifier.includes("+") ? `\`\${${name2}${use.modifier}…}\` is always empty` : `\`\${${name2}${use.modifier}…}\` always takes its default`;
+          ctx.report({
+            range: use.range,
+            message: `\`$${name2}\` is not defined here, so ${effect}: ${reason}`,
+            hint,
+            key: `${name2}:${(file.lines[use.range.line - 1] ?? "").trim()}`
+          });
+        }
+      }
+    }
+  }
+});
+
 // rules/dockerfile/unpinned-packages.ts
 var isPath = (v) => v.startsWith("/") || v.startsWith("./") || v.startsWith("../") || v.startsWith("~/") || v === "." || v === "..";
-var isUrl = (v) => v.includes("://");
+var isUrl2 = (v) => v.includes("://");
 var UNPINNED_REFS = /* @__PURE__ */ new Set(["latest", "master", "main", "head", "next", "trunk"]);
 var NPM_VALUE_FLAGS2 = ["--prefix", "--registry", "--cache", "-w", "--workspace", "--omit", "--include", "--userconfig", "--tag", "--loglevel"];
 var GEM_VALUE_FLAGS = ["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-P", "--trust-policy", "-g", "--file", "--build-root"];
@@ -57489,13 +67235,13 @@ var MANAGERS2 = [
   },
   {
     packages(c) {
-      const found = pipInstallWord(c);
-      if (found === null) return null;
-      if (hasFlag(found.pip, "-c", "--constraint")) return null;
-      const words2 = argsNoFlags(found.pip, PIP_VALUE_FLAGS);
-      return { label: "pip install", words: words2.slice(words2.indexOf(found.install) + 1), example: "requests==2.32.3" };
+      const found2 = pipInstallWord(c);
+      if (found2 === null) return null;
+      if (hasFlag(found2.pip, "-c", "--constraint")) return null;
+      const words2 = argsNoFlags(found2.pip, PIP_VALUE_FLAGS);
+      return { label: "pip install", words: words2.slice(words2.indexOf(found2.install) + 1), example: "requests==2.32.3" };
     },
-    pinned: (v) => /(==|~=|!=|<|>|@)/.test(v) || isPath(v) || isUrl(v) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/.test(v) || v.includes("/")
+    pinned: (v) => /(==|~=|!=|<|>|@)/.test(v) || isPath(v) || isUrl2(v) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/.test(v) || v.includes("/")
   },
   {
     packages(c) {
@@ -57505,7 +67251,7 @@ var MANAGERS2 = [
       return { label: "npm install", words: words2.slice(1), example: "typescript@5.6.3" };
     },
     pinned: (v) => {
-      if (isPath(v) || isUrl(v) || v.startsWith("file:") || /\.(tgz|tar|tar\.gz)$/.test(v)) return !(v.startsWith("git") && !v.includes("#"));
+      if (isPath(v) || isUrl2(v) || v.startsWith("file:") || /\.(tgz|tar|tar\.gz)$/.test(v)) return !(v.startsWith("git") && !v.includes("#"));
       const name2 = v.startsWith("@") ? v.slice(v.indexOf("/") + 1) : v;
       const at = name2.lastIndexOf("@");
       return at > 0 && !UNPINNED_REFS.has(name2.slice(at + 1).toLowerCase());
@@ -57564,19 +67310,103 @@ var unpinned_packages_default = defineRule({
     for (const run2 of runShells(ctx.file)) {
       for (const command of run2.script.commands) {
         for (const manager of MANAGERS2) {
-          const found = manager.packages(command);
-          if (found === null) continue;
+          const found2 = manager.packages(command);
+          if (found2 === null) continue;
           ctx.applies();
-          const unpinned = found.words.filter((w) => !w.dynamic && !manager.pinned(w.value)).map((w) => w.value);
+          const unpinned = found2.words.filter((w) => !w.dynamic && !manager.pinned(w.value)).map((w) => w.value);
           if (unpinned.length === 0) continue;
           ctx.report({
             range: command.range,
-            message: `\`${found.label}\` without versions: ${nameList(unpinned)}`,
-            hint: `Pin each package (e.g. \`${found.example}\`), or install from a lock or requirements file.`
+            message: `\`${found2.label}\` without versions: ${nameList(unpinned)}`,
+            hint: `Pin each package (e.g. \`${found2.example}\`), or install from a lock or requirements file.`
           });
           break;
         }
       }
+    }
+  }
+});
+
+// rules/dockerfile/untrusted-registry.ts
+var DOCKER_HUB = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com", "hub.docker.com"]);
+function isTrusted(registry, trusted) {
+  const hub = DOCKER_HUB.has(registry);
+  return trusted.some((entry2) => {
+    const t = entry2.toLowerCase();
+    if (t === "*" || t === registry || hub && DOCKER_HUB.has(t)) return true;
+    return t.startsWith("*.") && registry.endsWith(t.slice(1));
+  });
+}
+var untrusted_registry_default = defineRule({
+  meta: {
+    id: "untrusted-registry",
+    title: "Base image from an untrusted registry",
+    priority: "medium",
+    category: "security",
+    rationale: "Where the organisation allows base images from only some registries (its mirror, a vetted vendor), a FROM pulling from anywhere else bypasses the scanning and provenance that list stands for.",
+    fixable: false,
+    equivalents: { hadolint: ["DL3026"] },
+    appliesTo: "dockerfile",
+    // On when a trusted list is configured (`trusted-registries`, or `trustedRegistries` in .hadolint.yaml).
+    enabledByDefault: false,
+    strength: "Base images come from trusted registries"
+  },
+  check(ctx) {
+    const trusted = ctx.options.trustedRegistries;
+    if (!trusted) return;
+    for (const stage of ctx.file.stages) {
+      const { base } = stage;
+      if (base.stage || base.isScratch || base.unresolved || !base.ref) continue;
+      ctx.applies();
+      const registry = (base.ref.registry ?? "docker.io").toLowerCase();
+      if (isTrusted(registry, trusted)) continue;
+      const imageRange = stage.from.getImageRange();
+      const expanded = base.written !== base.ref.raw ? ` (\`${base.written}\` after ARG expansion)` : "";
+      const where = base.ref.registry ? `\`${registry}\`` : "Docker Hub (`docker.io`, no registry named)";
+      ctx.report({
+        range: imageRange ? fromLsp(imageRange) : rangeOf(stage.from),
+        message: `base image \`${base.ref.raw}\`${expanded} comes from ${where}, which is not a trusted registry (trusted: ${trusted.map((t) => `\`${t}\``).join(", ")})`,
+        hint: "Pull the image through a trusted registry (a mirror or a vetted vendor), or add the registry to the trusted list if it is one.",
+        key: `stage:${stage.index}:${registry}/${base.ref.name}`
+      });
+    }
+  }
+});
+
+// rules/dockerfile/user-non-numeric.ts
+var user_non_numeric_default = defineRule({
+  meta: {
+    id: "user-non-numeric",
+    title: "Final USER given by name, not UID",
+    priority: "low",
+    category: "reliability",
+    rationale: 'Kubernetes cannot tell whether a user name is root: with `runAsNonRoot: true` (required by the "restricted" Pod Security Standard) a pod whose image says `USER app` is refused with "image has non-numeric user, cannot verify user is non-root". `USER 10001` (or `10001:10001`) passes.',
+    fixable: false,
+    enabledByDefault: false,
+    equivalents: { hadolint: ["DL3066"] },
+    appliesTo: "dockerfile",
+    strength: "The final image runs as a numeric UID"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const final = targetStage(file);
+    if (!final) return;
+    for (const stage of stageAncestry(final)) {
+      const users = stageInstructions(stage, "USER");
+      if (!users.length) continue;
+      const user = users[users.length - 1];
+      ctx.applies();
+      const written = unquote5(user.getArguments().map((a) => a.getValue()).join(" "));
+      if (!written) return;
+      const { value, unresolved } = expandAt(file, stage, user, written);
+      if (unresolved) return;
+      const name2 = value.split(":")[0];
+      if (name2 === "" || /^\d+$/.test(name2) || name2 === "root" || /^container(user|administrator)$/i.test(name2)) return;
+      ctx.report({
+        range: rangeOf(user),
+        message: `The image runs as the user name \`${name2}\`: Kubernetes with \`runAsNonRoot: true\` refuses to start it ("non-numeric user, cannot verify user is non-root"); give the UID instead, e.g. \`USER 10001\` (\`id -u ${name2}\` in the image tells it)`
+      });
+      return;
     }
   }
 });
@@ -57636,7 +67466,7 @@ var user_root_default = defineRule({
     }
     if (last) {
       const written = last.user.getArguments()[0]?.getValue() ?? "";
-      const { value, unresolved } = expandAt(file, last.stage, last.user, unquote6(written));
+      const { value, unresolved } = expandAt(file, last.stage, last.user, unquote7(written));
       if (unresolved || !isRootUser(value)) return;
       const inherited = last.stage !== final;
       const where = inherited ? `the final stage inherits \`USER ${written}\` from stage \`${last.stage.name ?? last.stage.index}\`` : `the last \`USER\` of the final stage is \`${written}\``;
@@ -57652,7 +67482,7 @@ var user_root_default = defineRule({
     ctx.report({ range: rangeOf(final.from), message, scope: "file", key: "final-stage:no-user" });
   }
 });
-function unquote6(value) {
+function unquote7(value) {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 
@@ -57730,11 +67560,83 @@ var wget_curl_both_default = defineRule({
   }
 });
 
+// rules/dockerfile/wget-no-progress.ts
+var QUIET_LONG = ["--quiet", "--no-verbose", "--progress", "--output-file", "--append-output"];
+var SHORT_WITH_VALUE = /* @__PURE__ */ new Set([..."OoaPtTUeiwQBlADIXYRS"]);
+function quiet(command) {
+  if (hasFlag(command, ...QUIET_LONG)) return true;
+  const end = command.args.findIndex((w) => w.value === "--" && !w.dynamic);
+  for (const word of end < 0 ? command.args : command.args.slice(0, end)) {
+    const value = word.value;
+    if (value === "-nv") return true;
+    if (!value.startsWith("-") || value.startsWith("--") || value.startsWith("-n")) continue;
+    for (const letter of value.slice(1)) {
+      if (letter === "q" || letter === "o" || letter === "a") return true;
+      if (SHORT_WITH_VALUE.has(letter)) break;
+    }
+  }
+  return false;
+}
+function isAlpineLike(stage) {
+  return stageAncestry(stage).some((s2) => {
+    const ref = s2.base.ref;
+    if (ref === null) return false;
+    const name2 = ref.name.toLowerCase();
+    return name2.endsWith("alpine") || name2.endsWith("busybox") || (ref.tag?.toLowerCase().includes("alpine") ?? false);
+  });
+}
+function gnuWgetInstalled(runs, run2, command) {
+  const stages = run2.stage ? stageAncestry(run2.stage) : [];
+  for (const other of runs) {
+    if (other !== run2 && (other.onbuild || other.stage === null || !stages.includes(other.stage))) continue;
+    for (const c of other.script.commands) {
+      if (other === run2 && c === command) return false;
+      if (apkSubcommand(c)?.value === "add" && operands(c, APK_VALUE_FLAGS).some((w) => w.value === "wget")) return true;
+    }
+    if (other === run2) return false;
+  }
+  return false;
+}
+var wget_no_progress_default = defineRule({
+  meta: {
+    id: "wget-no-progress",
+    title: "wget prints its progress into the build log",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Without a terminal, GNU wget prints a line of dots for every 50 KB it downloads: a large download fills the build log with thousands of lines, and BuildKit clips a step's output at 2 MiB, hiding the error that follows.",
+    fixable: true,
+    equivalents: { hadolint: ["DL3047"] },
+    appliesTo: "dockerfile",
+    strength: "wget downloads keep the build log short"
+  },
+  check(ctx) {
+    const pending = [];
+    const runs = runShells(ctx.file);
+    for (const run2 of runs) {
+      for (const command of run2.script.commands) {
+        if (command.name !== "wget") continue;
+        if (hasFlag(command, "--version", "-V", "--help", "-h") || argsNoFlags(command, WGET_VALUE_FLAGS).length === 0) continue;
+        ctx.applies();
+        if (quiet(command) || mayHoldOptions(command, null)) continue;
+        if (run2.stage && isAlpineLike(run2.stage) && !gnuWgetInstalled(runs, run2, command)) continue;
+        pending.push({
+          report: {
+            range: command.range,
+            message: "`wget` without `--progress`, `-q` or `-nv`: outside a terminal it prints a line of dots per 50 KB, which floods the build log (BuildKit clips a step at 2 MiB of output); add `--progress=dot:giga`, or `-nv`"
+          },
+          insert: { after: command.nameWord, text: " --progress=dot:giga" }
+        });
+      }
+    }
+    reportAll(ctx, pending);
+  }
+});
+
 // rules/dockerfile/workdir-relative.ts
 function isAbsolute(p) {
   return p.startsWith("/") || p.startsWith("\\") || p.length >= 3 && /^[A-Za-z]:[\\/]/.test(p);
 }
-function unquote7(value) {
+function unquote8(value) {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 var workdir_relative_default = defineRule({
@@ -57757,7 +67659,7 @@ var workdir_relative_default = defineRule({
       ctx.applies();
       if (stageAncestry(stage).slice(1).some((s2) => stageInstructions(s2, "WORKDIR").length)) continue;
       const first = workdirs[0];
-      const written = unquote7(first.getPath() ?? "");
+      const written = unquote8(first.getPath() ?? "");
       if (!written) continue;
       const { value, unresolved } = expandAt(file, stage, first, written);
       if (unresolved || isAbsolute(value)) continue;
@@ -57767,6 +67669,69 @@ var workdir_relative_default = defineRule({
         range: rangeOf(first),
         message: `\`WORKDIR ${written}\`${expanded} is relative and no absolute WORKDIR comes before it: it resolves against the base image's working directory, which can change with the image; use an absolute path such as \`${suggestion}\``
       });
+    }
+  }
+});
+
+// rules/dockerfile/workdir-system-dir.ts
+import path10 from "node:path";
+var RUNTIME_MOUNTS = ["/proc", "/sys", "/dev"];
+var HOST_ONLY = ["/boot", "/initrd", "/lost+found"];
+var SYSTEM_EXACT = /* @__PURE__ */ new Set(["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/etc"]);
+function under(p, dirs) {
+  return dirs.find((d) => p === d || p.startsWith(`${d}/`));
+}
+function problem2(p) {
+  const mounted = under(p, RUNTIME_MOUNTS);
+  if (mounted) return `Docker mounts a kernel filesystem on \`${mounted}\` when the container starts, hiding whatever the build put there, and the app's working directory becomes part of it`;
+  const hostOnly = under(p, HOST_ONLY);
+  if (hostOnly) return `\`${hostOnly}\` belongs to the host's boot and disk tools and has no use in a container`;
+  if (SYSTEM_EXACT.has(p)) return `a \`COPY . .\` or any file the app writes lands among the system's own files in \`${p}\`, where it can shadow or clobber them`;
+  return null;
+}
+var workdir_system_dir_default = defineRule({
+  meta: {
+    id: "workdir-system-dir",
+    title: "WORKDIR in a system directory",
+    priority: "medium",
+    category: "reliability",
+    rationale: "A working directory under `/proc`, `/sys` or `/dev` is hidden by the kernel filesystems Docker mounts at start, and one at `/bin`, `/usr` or `/etc` mixes the app's files with the system's: the app belongs in its own directory such as `/app`.",
+    fixable: false,
+    equivalents: { trivy: ["DS-0030"] },
+    appliesTo: "dockerfile",
+    strength: "WORKDIR paths are the app's own directories"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    const finalDir = /* @__PURE__ */ new Map();
+    const items = stageInstructionsAll(file);
+    for (const stage of file.stages) {
+      const parent = stage.base.stage;
+      let current = parent ? finalDir.get(parent.index) ?? null : stageAncestry(stage).at(-1)?.base.isScratch ? "/" : null;
+      for (const item of items) {
+        if (item.stage !== stage || item.instruction.getKeyword() !== "WORKDIR") continue;
+        ctx.applies();
+        const written = unquote5(item.instruction.getPath() ?? "");
+        if (!written) continue;
+        let resolved = null;
+        if (!item.onbuild || !written.includes("$")) {
+          const { value, unresolved } = item.onbuild ? { value: written, unresolved: false } : expandAt(file, stage, item.instruction, written);
+          if (!unresolved) {
+            if (value.startsWith("/")) resolved = path10.posix.normalize(value);
+            else if (current !== null && !item.onbuild) resolved = path10.posix.resolve(current, value);
+          }
+        }
+        if (!item.onbuild) current = resolved;
+        if (resolved === null) continue;
+        const normalised = resolved.length > 1 ? resolved.replace(/\/+$/, "") : resolved;
+        const why = problem2(normalised);
+        if (!why) continue;
+        ctx.report({
+          range: rangeOf(item.holder),
+          message: `\`WORKDIR ${written}\`${written !== normalised ? ` (\`${normalised}\`)` : ""}: ${why}; use a directory of the app's own, such as \`/app\``
+        });
+      }
+      finalDir.set(stage.index, current);
     }
   }
 });
@@ -57781,40 +67746,210 @@ var dockerfileRules = [
   apt_update_alone_default,
   apt_use_apt_get_default,
   base_image_unpinned_default,
+  bin_sh_symlink_default,
   cd_instead_of_workdir_default,
   chmod_world_writable_default,
   cleartext_download_default,
   consecutive_run_default,
   consistent_instruction_casing_default,
   copy_all_before_install_default,
+  copy_dest_missing_slash_default,
   copy_from_invalid_default,
+  copy_from_root_filesystem_default,
+  copy_ignored_file_default,
+  copy_relative_no_workdir_default,
+  copy_then_extract_archive_default,
+  copy_whole_context_default,
   curl_pipe_shell_default,
+  debug_env_enabled_default,
+  dist_upgrade_default,
+  empty_continuation_line_default,
+  env_reference_same_instruction_default,
   exec_form_cmd_default,
   expose_invalid_default,
   expose_proto_casing_default,
   expose_ssh_default,
   from_as_casing_default,
+  from_platform_constant_default,
   healthcheck_missing_default,
   insecure_download_default,
+  invalid_default_arg_in_from_default,
+  invalid_definition_description_default,
+  json_form_invalid_default,
+  label_key_invalid_default,
+  label_schema_default,
+  legacy_key_value_format_default,
   maintainer_deprecated_default,
   multiple_healthcheck_cmd_entrypoint_default,
+  onbuild_forbidden_trigger_default,
   package_manager_cache_default,
+  password_in_run_default,
   pip_no_cache_dir_default,
   pipefail_missing_default,
   pointless_commands_default,
+  redundant_target_platform_default,
+  run_network_host_default,
   run_no_effect_default,
+  run_security_insecure_default,
   secret_in_arg_env_default,
+  secret_mount_world_readable_default,
+  stage_name_casing_default,
   stage_name_issues_default,
   sudo_in_run_default,
+  undefined_arg_in_from_default,
+  undefined_variable_default,
   unpinned_packages_default,
+  untrusted_registry_default,
+  user_non_numeric_default,
   user_root_default,
   useradd_without_l_default,
   wget_curl_both_default,
-  workdir_relative_default
+  wget_no_progress_default,
+  workdir_relative_default,
+  workdir_system_dir_default
 ];
 
 // rules/index.ts
 var allRules = [...dockerfileRules, ...composeRules];
+
+// src/engine/peer-config.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+var HADOLINT_CONFIG_FILES = [".hadolint.yaml", ".hadolint.yml"];
+var SEVERITIES = ["error", "warning", "info", "style"];
+var SEVERITY_PRIORITY = { error: "high", warning: "medium", info: "low", style: "low" };
+var THRESHOLD_FAIL_ON = { error: "high", warning: "medium", info: "low", style: "low", ignore: "never", none: "never" };
+var codeList = { type: "array", items: { type: "string", minLength: 1 } };
+var HADOLINT_SCHEMA = {
+  type: "object",
+  properties: {
+    ignored: codeList,
+    trustedRegistries: codeList,
+    override: { type: "object", properties: Object.fromEntries(SEVERITIES.map((s2) => [s2, codeList])) },
+    "failure-threshold": { enum: Object.keys(THRESHOLD_FAIL_ON) },
+    "no-fail": { type: "boolean" },
+    "disable-ignore-pragma": { type: "boolean" }
+  }
+};
+var validator2 = null;
+function parseHadolintConfig(text, source) {
+  const { data, where } = readYamlConfig(text, source);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) throw new ConfigError(`${source}: must be a mapping of hadolint settings`);
+  validator2 ??= new import_ajv2.Ajv({ allErrors: true, strict: false }).compile(HADOLINT_SCHEMA);
+  if (!validator2(data)) {
+    const problems = (validator2.errors ?? []).map((e) => `${where(e.instancePath)}: ${describe3(e)}`);
+    throw new ConfigError([...new Set(problems)].join("\n"));
+  }
+  const typed = data;
+  const used = new Set(Object.keys(HADOLINT_SCHEMA.properties));
+  const notices = Object.keys(data).filter((key) => !used.has(key)).map((key) => `${where(`/${escapePointer(key)}`, { key: true })}: \`${key}\` is not used by docker-review (ignored)`);
+  const override = {};
+  for (const [key, codes] of Object.entries(typed.override ?? {})) {
+    if (SEVERITIES.includes(key)) override[key] = codes ?? [];
+    else notices.push(`${where(`/override/${escapePointer(key)}`, { key: true })}: \`override.${key}\` is not a hadolint severity (error, warning, info, style): ignored`);
+  }
+  return {
+    source,
+    ignored: typed.ignored ?? [],
+    override,
+    trustedRegistries: typed.trustedRegistries ? typed.trustedRegistries.map(normalizeRegistry) : null,
+    failureThreshold: typed["failure-threshold"] ?? null,
+    noFail: typed["no-fail"] ?? false,
+    disableIgnorePragma: typed["disable-ignore-pragma"] ?? false,
+    notices
+  };
+}
+function applyHadolintConfig(base, hadolint, rules) {
+  const config = cloneConfig(base);
+  const ignored = new Set(hadolint.ignored.map(normalizeCode));
+  for (const rule of rules) {
+    const setting = config.rules.get(rule.meta.id);
+    if (!setting) continue;
+    let priority = null;
+    for (const severity of SEVERITIES) {
+      if (!coversAny(rule.meta, "hadolint", new Set((hadolint.override[severity] ?? []).map(normalizeCode)))) continue;
+      const candidate = SEVERITY_PRIORITY[severity];
+      if (priority === null || PRIORITIES.indexOf(candidate) < PRIORITIES.indexOf(priority)) priority = candidate;
+    }
+    if (priority !== null) Object.assign(setting, { enabled: true, priority });
+  }
+  if (hadolint.trustedRegistries) {
+    config.trustedRegistries = hadolint.trustedRegistries;
+    if (!ignored.has(TRUSTED_REGISTRY_CODE)) enableTrustedRegistryRules(config, rules);
+  }
+  for (const rule of rules) if (coversAny(rule.meta, "hadolint", ignored)) config.rules.get(rule.meta.id).enabled = false;
+  if (hadolint.noFail) config.failOn = "never";
+  else if (hadolint.failureThreshold) config.failOn = THRESHOLD_FAIL_ON[hadolint.failureThreshold];
+  if (hadolint.disableIgnorePragma) config.hadolintPragmas = false;
+  config.notices.push(...hadolint.notices);
+  config.source ??= hadolint.source;
+  return config;
+}
+function resolveConfig(files, rules) {
+  const problems = [];
+  let config = defaultConfig(rules);
+  if (files.hadolint) {
+    try {
+      config = applyHadolintConfig(config, parseHadolintConfig(files.hadolint.text, files.hadolint.source), rules);
+    } catch (error2) {
+      if (!(error2 instanceof ConfigError)) throw error2;
+      problems.push(error2.message);
+    }
+  }
+  if (files.own) {
+    try {
+      config = parseConfig(files.own.text, files.own.source, rules, config);
+    } catch (error2) {
+      if (!(error2 instanceof ConfigError)) throw error2;
+      problems.push(error2.message);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems.join("\n"));
+  if (config.trustedRegistries === null) {
+    const idle = rules.filter((r) => r.meta.equivalents.hadolint?.includes(TRUSTED_REGISTRY_CODE) && config.rules.get(r.meta.id)?.enabled);
+    for (const rule of idle) config.notices.push(`${rule.meta.id} is on but no trusted registries are configured (\`trusted-registries\`): it has nothing to check`);
+  }
+  return config;
+}
+async function findHadolintConfig(read) {
+  for (const path14 of HADOLINT_CONFIG_FILES) {
+    const text = await read(path14);
+    if (text !== null) return { path: path14, text };
+  }
+  return null;
+}
+function coversAny(meta, peer, codes) {
+  const own = meta.equivalents[peer];
+  if (!own?.length) return false;
+  return codes === "all" || own.some((code) => codes.has(normalizeCode(code)));
+}
+function normalizeCode(code) {
+  return code.trim().toUpperCase();
+}
+function normalizeRegistry(registry) {
+  return registry.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "").toLowerCase();
+}
+function escapePointer(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function describe3(error2) {
+  const at = error2.instancePath ? `\`${error2.instancePath.slice(1).replace(/\//g, ".")}\`` : "the configuration";
+  switch (error2.keyword) {
+    case "type":
+      if (error2.schemaPath.includes("/items/")) return `${at}: must be a rule code (text)`;
+      switch (error2.params.type) {
+        case "array":
+          return `${at}: must be a list`;
+        case "object":
+          return `${at}: must be a mapping`;
+        default:
+          return `${at}: must be ${String(error2.params.type)}`;
+      }
+    case "enum":
+      return `${at}: must be one of ${error2.params.allowedValues.map((v) => `\`${String(v)}\``).join(", ")}`;
+    default:
+      return `${at}: ${error2.message ?? "invalid"}`;
+  }
+}
 
 // src/report/escape.ts
 function escapeMarkdown(text) {
@@ -58075,7 +68210,7 @@ var PARSE_ERROR = {
   category: "correctness",
   rationale: "Docker or Compose refuses a file it cannot parse, so nothing it describes can be built or started.",
   fixable: false,
-  equivalents: { dclint: ["invalid-yaml"], hadolint: ["DL1000"] },
+  equivalents: { dclint: ["invalid-yaml"], hadolint: ["DL1000", "DL3061"] },
   appliesTo: "dockerfile"
 };
 var FILE_NOT_REVIEWED = {
@@ -58095,22 +68230,37 @@ import { createHash } from "node:crypto";
 function normalizeKey(text) {
   return text.trim().replace(/\s+/g, " ");
 }
-function fingerprint(ruleId, path8, key, occurrence) {
-  return createHash("sha256").update(`${ruleId}\0${path8}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
+function fingerprint(ruleId, path14, key, occurrence) {
+  return createHash("sha256").update(`${ruleId}\0${path14}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
 // src/engine/suppressions.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-var DIRECTIVE = /^#\s*docker-review-(disable-next-line|disable)\b(.*)$/;
+var WHOLE_FILE = { from: 1, to: Number.POSITIVE_INFINITY };
+var BUILTIN = new Set(BUILTIN_META.map((m) => m.id));
+var MAY_SUPPRESS = /docker-review-disable|hadolint|dclint|check\s*=/i;
+var OWN = /^#\s*docker-review-(disable-next-line|disable)\b(.*)$/;
+var HADOLINT = /^#[ \t]*hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=[ \t]*([DLSC0-9]+(?:[ \t]*,[ \t]*[DLSC0-9]+)*)[ \t]*(?:#.*)?$/;
+var DCLINT = /^#\s*dclint\s+(disable-file|disable-line|disable)\b(.*)$/;
 function commentsOf(file) {
   switch (file.kind) {
     case "dockerfile":
-      return file.ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.toString().trim() }));
+      return dockerfileComments(file);
     case "compose":
       return yamlComments(file.text);
     default:
       return file.lines.flatMap((text, i2) => text.trimStart().startsWith("#") ? [{ line: i2 + 1, text: text.trim() }] : []);
   }
+}
+function dockerfileComments(file) {
+  const comments = file.ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.toString().trim() }));
+  for (const directive of file.ast.getDirectives()) {
+    if (directive.getDirective() !== null) continue;
+    const { start: start2, end } = directive.getRange();
+    const text = (file.lines[start2.line] ?? "").slice(start2.character, end.line === start2.line ? end.character : void 0);
+    comments.push({ line: start2.line + 1, text: text.trim() });
+  }
+  return comments.sort((a, b) => a.line - b.line);
 }
 function yamlComments(text) {
   const comments = [];
@@ -58143,23 +68293,99 @@ function ruleList(rest) {
   const ids = rest.split(/\s--\s/)[0].split(/[\s,]+/).filter(Boolean);
   return ids.length ? ids : "all";
 }
-function suppressionsOf(file) {
-  const fileWide = [];
-  const spans = [];
-  for (const comment of commentsOf(file)) {
-    const match = DIRECTIVE.exec(comment.text);
-    if (!match) continue;
-    const rules = ruleList(match[2]);
-    if (match[1] === "disable") fileWide.push(rules);
+function suppressionsOf(file, options = {}) {
+  const scopes = [];
+  const comments = commentsOf(file);
+  for (const comment of comments) {
+    const own = OWN.exec(comment.text);
+    if (!own) continue;
+    const rules = ruleList(own[2]);
+    const matches = (meta) => rules === "all" || rules.includes(meta.id);
+    if (own[1] === "disable") scopes.push({ ...WHOLE_FILE, matches });
     else {
       const span = nextLineSpan(file, comment.line);
-      if (span) spans.push({ from: span[0], to: span[1], rules });
+      if (span) scopes.push({ from: span[0], to: span[1], matches });
     }
   }
-  const covers2 = (rules, id) => rules === "all" || rules.includes(id);
-  return {
-    suppresses: (ruleId, line) => fileWide.some((rules) => covers2(rules, ruleId)) || spans.some((s2) => line >= s2.from && line <= s2.to && covers2(s2.rules, ruleId))
-  };
+  const peer = [];
+  if (file.kind === "dockerfile") {
+    if (options.hadolintPragmas !== false) peer.push(...hadolintScopes(file, comments));
+    peer.push(...buildkitScopes(file));
+  }
+  if (file.kind === "compose") peer.push(...dclintScopes(file, comments));
+  for (const scope of peer) scopes.push({ ...scope, matches: (meta) => !BUILTIN.has(meta.id) && scope.matches(meta) });
+  return { suppresses: (meta, line) => scopes.some((s2) => line >= s2.from && line <= s2.to && s2.matches(meta)) };
+}
+function hadolintScopes(file, comments) {
+  const scopes = [];
+  const lineOf = (position) => position.line + 1;
+  for (const comment of comments) {
+    const pragma = HADOLINT.exec(comment.text);
+    if (!pragma) continue;
+    const codes = new Set(pragma[2].split(",").map(normalizeCode));
+    const matches = (meta) => coversAny(meta, "hadolint", codes);
+    if (pragma[1] === "global") {
+      scopes.push({ ...WHOLE_FILE, matches });
+      continue;
+    }
+    const inside = file.instructions.some((i2) => lineOf(i2.getRange().start) < comment.line && lineOf(i2.getRange().end) >= comment.line);
+    if (pragma[1] === "stage") {
+      const target = file.instructions.find((i2) => lineOf(i2.getRange().end) >= comment.line);
+      if (!target) continue;
+      const targetLine = lineOf(target.getRange().start);
+      const froms = file.stages.map((s2) => lineOf(s2.from.getRange().start));
+      const next = froms.find((l) => l > targetLine);
+      scopes.push({ from: comment.line, to: next === void 0 ? Number.POSITIVE_INFINITY : next - 1, matches });
+    } else if (!inside) {
+      const span = nextLineSpan(file, comment.line);
+      if (span) scopes.push({ from: span[0], to: span[1], matches });
+    }
+  }
+  return scopes;
+}
+function buildkitScopes(file) {
+  let expected = 0;
+  for (const directive of file.ast.getDirectives()) {
+    const line = directive.getRange().start.line;
+    const name2 = directive.getName().toLowerCase();
+    if (line !== expected || !["syntax", "escape", "check"].includes(name2)) break;
+    expected++;
+    if (name2 !== "check") continue;
+    const value = /^#\s*check\s*=\s*(.*?)\s*$/i.exec((file.lines[line] ?? "").trim())?.[1] ?? directive.getValue();
+    const skip = checkSkip(value);
+    if (skip === null) return [];
+    return [{ ...WHOLE_FILE, matches: (meta) => coversAny(meta, "buildkit", skip) }];
+  }
+  return [];
+}
+function checkSkip(value) {
+  for (const part of value.trim().split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0 || part.slice(0, eq).trim() !== "skip") continue;
+    const list2 = part.slice(eq + 1).trim();
+    if (list2 === "all") return "all";
+    return new Set(list2.split(",").map(normalizeCode).filter(Boolean));
+  }
+  return null;
+}
+function dclintScopes(file, comments) {
+  const scopes = [];
+  const firstLine2 = file.lines.findIndex((l) => l.trim() !== "" && l.trim() !== "---") + 1;
+  for (const comment of comments) {
+    const pragma = DCLINT.exec(comment.text);
+    if (!pragma) continue;
+    const names = pragma[1] === "disable-file" ? [] : pragma[2].trim().split(/[\s,]+/).filter(Boolean);
+    const codes = names.length ? new Set(names.map(normalizeCode)) : "all";
+    const matches = (meta) => coversAny(meta, "dclint", codes);
+    if (pragma[1] !== "disable-line") {
+      if (comment.line === firstLine2) scopes.push({ ...WHOLE_FILE, matches });
+      continue;
+    }
+    const ownLine = (file.lines[comment.line - 1] ?? "").trimStart().startsWith("#");
+    const span = ownLine ? nextLineSpan(file, comment.line) : [comment.line, comment.line];
+    if (span) scopes.push({ from: span[0], to: span[1], matches });
+  }
+  return scopes;
 }
 
 // src/engine/run.ts
@@ -58169,9 +68395,10 @@ function runRules(project, rules, config) {
   const reported = /* @__PURE__ */ new Set();
   const ruleErrors = [];
   const enabled = rules.filter((r) => config.rules.get(r.meta.id)?.enabled ?? r.meta.enabledByDefault !== false);
-  for (const problem of project.problems) {
-    const file = project.byPath.get(problem.path);
-    pending.push({ meta: PARSE_ERROR, path: problem.path, report: { range: problem.range, message: problem.message, scope: "file" }, lines: file?.lines ?? [] });
+  const options = { trustedRegistries: config.trustedRegistries ?? null };
+  for (const problem3 of project.problems) {
+    const file = project.byPath.get(problem3.path);
+    pending.push({ meta: PARSE_ERROR, path: problem3.path, report: { range: problem3.range, message: problem3.message, scope: "file" }, lines: file?.lines ?? [] });
   }
   for (const unread of project.unread) {
     const meta = unread.reason.startsWith("binary") ? PARSE_ERROR : FILE_NOT_REVIEWED;
@@ -58187,6 +68414,7 @@ function runRules(project, rules, config) {
       const ctx = {
         file,
         project,
+        options,
         report: (report) => {
           reported.add(rule.meta.id);
           pending.push({ meta: rule.meta, path: file.path, report, lines: file.lines });
@@ -58209,11 +68437,13 @@ function runRules(project, rules, config) {
   }
   const suppressionCache = /* @__PURE__ */ new Map();
   const suppressed = (p) => {
-    const file = project.byPath.get(p.path);
-    if (!file || !file.text.includes("docker-review-disable")) return false;
     let s2 = suppressionCache.get(p.path);
-    if (!s2) suppressionCache.set(p.path, s2 = suppressionsOf(file));
-    return s2.suppresses(p.meta.id, p.report.range.line);
+    if (s2 === void 0) {
+      const file = project.byPath.get(p.path);
+      s2 = file && MAY_SUPPRESS.test(file.text) ? suppressionsOf(file, { hadolintPragmas: config.hadolintPragmas }) : null;
+      suppressionCache.set(p.path, s2);
+    }
+    return s2 !== null && s2.suppresses(p.meta, p.report.range.line);
   };
   const findings = finalize(pending.filter((p) => !suppressed(p)), config);
   const clean = new Set([...applied].filter((id) => !reported.has(id)));
@@ -58222,9 +68452,9 @@ function runRules(project, rules, config) {
 function finalize(pending, config) {
   pending.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.report.range.line - b.report.range.line || a.report.range.column - b.report.range.column || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const occurrences = /* @__PURE__ */ new Map();
-  return pending.map(({ meta, path: path8, report, lines }) => {
+  return pending.map(({ meta, path: path14, report, lines }) => {
     const key = report.key ?? normalizeKey(lines[report.range.line - 1] ?? "");
-    const slot = `${meta.id}\0${path8}\0${key}`;
+    const slot = `${meta.id}\0${path14}\0${key}`;
     const n = occurrences.get(slot) ?? 0;
     occurrences.set(slot, n + 1);
     const { range: range2 } = report;
@@ -58233,7 +68463,7 @@ function finalize(pending, config) {
       title: meta.title,
       priority: config.rules.get(meta.id)?.priority ?? meta.priority,
       category: meta.category,
-      path: path8,
+      path: path14,
       line: range2.line,
       endLine: range2.endLine,
       column: range2.column,
@@ -58241,7 +68471,7 @@ function finalize(pending, config) {
       message: report.message,
       hint: report.hint ?? null,
       equivalents: meta.equivalents,
-      fingerprint: fingerprint(meta.id, path8, key, n),
+      fingerprint: fingerprint(meta.id, path14, key, n),
       fix: report.fix ?? null,
       related: report.related ?? [],
       scope: report.scope ?? "line"
@@ -58270,7 +68500,7 @@ function strengthsOf(rules, clean, project) {
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path5 from "node:path";
+import path11 from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -58305,25 +68535,25 @@ function classifyByName(fileName) {
 async function discover(ws, paths, options = {}) {
   const isIgnored = options.ignore?.length ? (0, import_picomatch.default)(options.ignore, { dot: true }) : () => false;
   const maxFiles = options.maxFiles ?? 2e4;
-  const found = /* @__PURE__ */ new Map();
+  const found2 = /* @__PURE__ */ new Map();
   const problems = [];
   const walk = async (dir) => {
     const entries = await ws.list(dir);
     if (!entries) return;
     for (const entry2 of entries) {
-      if (found.size >= maxFiles) return;
+      if (found2.size >= maxFiles) return;
       const rel = dir ? `${dir}/${entry2.name}` : entry2.name;
       if (isIgnored(rel) || isIgnored(`${rel}/`)) continue;
       if (entry2.type === "dir") {
         if (!SKIPPED_DIRS.has(entry2.name)) await walk(rel);
       } else {
         const kind = classifyByName(entry2.name);
-        if (kind) found.set(rel, kind);
+        if (kind) found2.set(rel, kind);
       }
     }
   };
   for (const input of paths.length ? paths : ["."]) {
-    const rel = normalizeRelative(path5.isAbsolute(input) ? path5.relative(ws.root, input) : input);
+    const rel = normalizeRelative(path11.isAbsolute(input) ? path11.relative(ws.root, input) : input);
     if (rel === null) {
       problems.push(`${input}: outside the repository root, not reviewed`);
       continue;
@@ -58331,13 +68561,13 @@ async function discover(ws, paths, options = {}) {
     const type = await ws.exists(rel);
     if (type === "dir") await walk(rel);
     else if (type === "file") {
-      const kind = classifyByName(path5.posix.basename(rel));
-      if (kind) found.set(rel, kind);
+      const kind = classifyByName(path11.posix.basename(rel));
+      if (kind) found2.set(rel, kind);
       else problems.push(`${input}: not a Docker-related file name, not reviewed`);
     } else problems.push(`${input}: no such file or directory`);
   }
-  if (found.size >= maxFiles) problems.push(`stopped after ${maxFiles} files`);
-  const files = [...found].map(([p, kind]) => ({ path: p, kind })).sort((a, b) => a.path < b.path ? -1 : 1);
+  if (found2.size >= maxFiles) problems.push(`stopped after ${maxFiles} files`);
+  const files = [...found2].map(([p, kind]) => ({ path: p, kind })).sort((a, b) => a.path < b.path ? -1 : 1);
   return { files, problems };
 }
 
@@ -58519,7 +68749,7 @@ var CheckRunIncomplete = class extends Error {
 
 // src/github/context.ts
 import { promises as fs5 } from "node:fs";
-import path6 from "node:path";
+import path12 from "node:path";
 var PR_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"];
 var ZERO_SHA = /^0+$/;
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
@@ -58547,7 +68777,7 @@ async function readRunContext(env) {
     owner,
     repo,
     sha,
-    workspace: path6.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
+    workspace: path12.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     serverUrl,
     runUrl,
@@ -58660,8 +68890,8 @@ function placeFinding(f, file) {
   const line = lines.find((l) => file.added.has(l)) ?? lines[0];
   return line === void 0 ? null : range(file.path, line, line, false);
 }
-function range(path8, start2, end, suggestion) {
-  return { path: path8, line: end, startLine: start2 < end ? start2 : null, suggestion };
+function range(path14, start2, end, suggestion) {
+  return { path: path14, line: end, startLine: start2 < end ? start2 : null, suggestion };
 }
 function suggestionBlock(replacement) {
   const longest = Math.max(0, ...(replacement.match(/`+/g) ?? []).map((run2) => run2.length));
@@ -58946,15 +69176,15 @@ var TreeIndex = class {
   children = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
   /** Adds a tree entry; only regular files (mode 100644/100755) are kept: symlinks and submodules are never followed. */
   addEntry(rawPath, type, mode, sha, size) {
-    const path8 = normalizeRelative(rawPath);
-    if (!path8) return;
-    if (type === "tree") return this.addDir(path8);
+    const path14 = normalizeRelative(rawPath);
+    if (!path14) return;
+    if (type === "tree") return this.addDir(path14);
     if (type !== "blob" || mode !== "100644" && mode !== "100755") return;
-    this.blobs.set(path8, { sha, size });
-    const slash = path8.lastIndexOf("/");
-    const dir = slash < 0 ? "" : path8.slice(0, slash);
+    this.blobs.set(path14, { sha, size });
+    const slash = path14.lastIndexOf("/");
+    const dir = slash < 0 ? "" : path14.slice(0, slash);
     this.addDir(dir);
-    this.children.get(dir).set(path8.slice(slash + 1), "file");
+    this.children.get(dir).set(path14.slice(slash + 1), "file");
   }
   addDir(dir) {
     if (this.children.has(dir)) return;
@@ -59148,7 +69378,7 @@ async function runAction(deps) {
   const config = await loadConfig(head.workspace, inputs.configPath);
   const failOn = inputs.failOn ?? config.failOn;
   const headReview = await review({ workspace: head.workspace, paths: inputs.paths, config, rules: allRules });
-  const notices = head.notice ? [head.notice] : [];
+  const notices = [...config.notices, ...head.notice ? [head.notice] : []];
   const changed = target.kind !== "audit" && target.baseSha ? await reviewChange({ gh, ctx, target, inputs, config, head, headReview, blobCache, notices, log: log2 }) : null;
   const change = changed?.change ?? null;
   const diff = changed?.diff ?? null;
@@ -59158,8 +69388,8 @@ async function runAction(deps) {
   const conclusion = failing.length ? "failure" : "success";
   const verdict = failing.length ? `${failing.length} ${change ? "new " : ""}finding${failing.length === 1 ? "" : "s"} at or above ${failOn}` : `no ${change ? "new " : ""}finding at or above ${failOn}`;
   const outDir = deps.env.RUNNER_TEMP || ctx.workspace;
-  const reportPath = path7.join(outDir, "docker-review.md");
-  const sarifPath = path7.join(outDir, "docker-review.sarif");
+  const reportPath = path13.join(outDir, "docker-review.md");
+  const sarifPath = path13.join(outDir, "docker-review.sarif");
   const pointer = `The review is too long to show here in full: see the ${ctx.runUrl ? `[job summary](${ctx.runUrl})` : "job summary"} of this run; the whole review is also in the file of the \`report-path\` output.`;
   let reviewOutcome = null;
   if (target.kind === "pull_request" && diff) {
@@ -59314,9 +69544,9 @@ async function pullRequestBase(gh, ctx, target, notices, log2) {
   const base = target.baseSha;
   const local = hasLocalCommit(ctx.workspace, base) && hasLocalCommit(ctx.workspace, target.headSha);
   try {
-    const found = await mergeBase(gh, { owner: ctx.owner, repo: ctx.repo, base, head: target.headSha, root: ctx.workspace, local });
-    if (found !== base) log2.info(`the base branch moved on since the PR was cut: comparing with the merge base ${found.slice(0, 7)}, not ${base.slice(0, 7)}`);
-    return found;
+    const found2 = await mergeBase(gh, { owner: ctx.owner, repo: ctx.repo, base, head: target.headSha, root: ctx.workspace, local });
+    if (found2 !== base) log2.info(`the base branch moved on since the PR was cut: comparing with the merge base ${found2.slice(0, 7)}, not ${base.slice(0, 7)}`);
+    return found2;
   } catch (error2) {
     notices.push(`the merge base of ${base.slice(0, 7)} and ${target.headSha.slice(0, 7)} could not be found (${describeError(error2)}): comparing with the base branch's tip`);
     return base;
@@ -59324,10 +69554,13 @@ async function pullRequestBase(gh, ctx, target, notices, log2) {
 }
 async function loadConfig(ws, configPath) {
   const read = await ws.read(configPath);
-  if (read.ok) return parseConfig(read.text, configPath, allRules);
-  if (configPath !== DEFAULT_CONFIG_PATH && await ws.exists(configPath) === null) throw new ConfigError(`${configPath}: configuration file not found`);
-  if (configPath !== DEFAULT_CONFIG_PATH) throw new ConfigError(`${configPath}: ${read.reason}`);
-  return defaultConfig(allRules);
+  if (!read.ok && configPath !== DEFAULT_CONFIG_PATH && await ws.exists(configPath) === null) throw new ConfigError(`${configPath}: configuration file not found`);
+  if (!read.ok && configPath !== DEFAULT_CONFIG_PATH) throw new ConfigError(`${configPath}: ${read.reason}`);
+  const found2 = await findHadolintConfig(async (rel) => {
+    const file = await ws.read(rel);
+    return file.ok ? file.text : null;
+  });
+  return resolveConfig({ own: read.ok ? { text: read.text, source: configPath } : null, hadolint: found2 && { text: found2.text, source: found2.path } }, allRules);
 }
 function sourceName(ws) {
   return ws.source === "checkout" ? "the checkout" : ws.source === "git" ? "the local git objects" : "the GitHub API";
@@ -59374,11 +69607,11 @@ function summaryLines(result, change, failOn, failing, verdict, reviewOutcome, i
   return lines;
 }
 function notPlacedWhy(outcome, max) {
-  const reasons = new Set(outcome.plan.notPlaced.map((n) => n.reason));
+  const reasons2 = new Set(outcome.plan.notPlaced.map((n) => n.reason));
   const parts2 = [
-    ...reasons.has("not-new") ? ["there before this change"] : [],
-    ...reasons.has("outside-diff") ? ["not on a line of the diff"] : [],
-    ...reasons.has("cap") ? [`over the limit of ${max} comments`] : [],
+    ...reasons2.has("not-new") ? ["there before this change"] : [],
+    ...reasons2.has("outside-diff") ? ["not on a line of the diff"] : [],
+    ...reasons2.has("cap") ? [`over the limit of ${max} comments`] : [],
     ...outcome.rejected ? ["refused by GitHub"] : []
   ];
   return parts2.join("; ");

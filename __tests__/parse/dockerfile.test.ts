@@ -28,6 +28,14 @@ describe('parseDockerfile', () => {
     expect(file.stages[4].base.isScratch).toBe(true);
   });
 
+  it('expands global ARG defaults that use earlier ARGs', () => {
+    const { file: f } = parseDockerfile('Dockerfile', 'ARG V=3.12\nARG BASE=python:${V}-slim\nARG NOPE\nARG OTHER=node:$NOPE\nFROM ${BASE}\nFROM ${OTHER}\n');
+    expect(f.globalArgs.get('BASE')).toBe('python:3.12-slim');
+    expect(f.stages[0].base.ref).toMatchObject({ name: 'python', tag: '3.12-slim' });
+    expect(f.globalArgs.get('OTHER')).toBeNull();
+    expect(f.stages[1].base.unresolved).toBe(true);
+  });
+
   it('links stages built on earlier stages', () => {
     expect(file.stages[1].base.stage?.name).toBe('build');
     expect(stageAncestry(file.stages[1]).map((s) => s.name)).toEqual(['test', 'build']);
@@ -62,5 +70,10 @@ describe('image references', () => {
     const look = (n: string) => vars[n];
     expect(expandVariables('$A-${A}-${B:-d}-${EMPTY:-e}-${EMPTY-f}-${A:+alt}-${B:+alt}', look)).toEqual({ value: 'x-x-d-e--alt-', unresolved: false });
     expect(expandVariables('img:${TAG}', look)).toEqual({ value: 'img:', unresolved: true });
+    // Words are expanded, nested braces included; an unused branch does not make the result unresolved.
+    expect(expandVariables('alpine${A:+:${A}}|alpine${B:+:${B}}|${B:-$A}|${A:-$NOPE}', look)).toEqual({ value: 'alpine:x|alpine|x|x', unresolved: false });
+    expect(expandVariables('${B:-$NOPE}', look)).toEqual({ value: '', unresolved: true });
+    // Modifiers the frontend supports but we do not evaluate stay as written.
+    expect(expandVariables('${A%.*}-$', look)).toEqual({ value: '${A%.*}-$', unresolved: false });
   });
 });

@@ -19,6 +19,7 @@ import composeReadOnly from './compose-read-only.js';
 import composeResourcesUnlimited from './compose-resources-unlimited.js';
 import composeRestartMissing from './compose-restart-missing.js';
 import composeRootForced from './compose-root-forced.js';
+import composeSchema from './compose-schema.js';
 import composeSensitiveHostMount from './compose-sensitive-host-mount.js';
 import composeVersionObsolete from './compose-version-obsolete.js';
 
@@ -42,6 +43,7 @@ export const composeRules: AnyRule[] = [
   composeResourcesUnlimited,
   composeRestartMissing,
   composeRootForced,
+  composeSchema,
   composeSensitiveHostMount,
   composeVersionObsolete,
 ];

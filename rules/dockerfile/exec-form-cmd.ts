@@ -20,7 +20,7 @@ function formOf(instruction: Instruction): Form | null {
       // Docker falls back to the shell form for anything that is not a JSON array of strings.
     }
     const first = text.slice(1).trimStart()[0];
-    if ((first === '"' || first === "'") && text.endsWith(']')) return { kind: 'bad-json', text };
+    if (first !== undefined && `"'\u201c\u201d\u2018\u2019`.includes(first) && text.endsWith(']')) return { kind: 'bad-json', text };
   }
   return { kind: 'shell', words };
 }
@@ -58,7 +58,7 @@ export default defineRule({
     rationale:
       'A shell-form CMD or ENTRYPOINT runs under `/bin/sh -c`: the shell is PID 1 and does not forward SIGTERM, so `docker stop` waits for the timeout and kills the app without a clean shutdown.',
     fixable: true,
-    equivalents: { hadolint: ['DL3025'], buildkit: ['JSONArgsRecommended'], sonar: ['S7030'] },
+    equivalents: { hadolint: ['DL3025'], buildkit: ['JSONArgsRecommended'] },
     appliesTo: 'dockerfile',
     strength: 'CMD and ENTRYPOINT use the exec form, so the app receives stop signals',
   },
@@ -91,23 +91,8 @@ export default defineRule({
       const keyword = instruction.getKeyword();
       if (form.kind === 'exec') continue;
 
-      if (form.kind === 'bad-json') {
-        let fix: Fix | null = null;
-        if (!form.text.includes('"') && !form.text.includes('\\')) {
-          try {
-            const parsed: unknown = JSON.parse(form.text.replaceAll("'", '"'));
-            if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) fix = rewrite(file, instruction, parsed as string[]);
-          } catch {
-            fix = null;
-          }
-        }
-        ctx.report({
-          range: rangeOf(instruction),
-          message: `\`${keyword}\` looks like exec form but is not valid JSON (strings need double quotes, no trailing comma), so Docker runs \`${form.text}\` through \`/bin/sh -c\` as a shell command, which fails at start: write \`${keyword} ["…", "…"]\``,
-          fix: fix ?? undefined,
-        });
-        continue;
-      }
+      // Pseudo-JSON (`CMD ['npm', 'start']`) is json-form-invalid's finding: the container does not start at all.
+      if (form.kind === 'bad-json') continue;
 
       const { words } = form;
       // `exec app …` replaces the shell, so the app is PID 1 and gets the signals.

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { allRules } from '../../rules/index.js';
 import { gitChanges, GitError, git, parseDiffSpec, resolveCommit } from '../changes/git.js';
 import type { ChangeSet } from '../changes/diff.js';
-import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, FAIL_ON, parseConfig, type FailOn, type ResolvedConfig } from '../engine/config.js';
+import { ConfigError, DEFAULT_CONFIG_PATH, FAIL_ON, type FailOn, type ResolvedConfig } from '../engine/config.js';
+import { findHadolintConfig, resolveConfig, type ConfigText } from '../engine/peer-config.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
@@ -145,16 +146,24 @@ export function findRoot(cwd: string, paths: string[], explicit: string | null):
   return commonFolder(absolute);
 }
 
+/** Our configuration (`--config`, else `<root>/.github/docker-review.yml`) over `<root>/.hadolint.yaml`, when present. */
 async function loadConfig(root: string, cwd: string, explicit: string | null): Promise<ResolvedConfig> {
   const file = explicit ? path.resolve(cwd, explicit) : path.join(root, DEFAULT_CONFIG_PATH);
-  if (!explicit && !existsSync(file)) return defaultConfig(allRules);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${explicit}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  let own: ConfigText | null = null;
+  if (explicit || existsSync(file)) {
+    try {
+      own = { text: await fs.readFile(file, 'utf8'), source: path.relative(cwd, file) || file };
+    } catch (error) {
+      throw new ConfigError(`${explicit ?? DEFAULT_CONFIG_PATH}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
   }
-  return parseConfig(text, path.relative(cwd, file) || file, allRules);
+  // Only the repository root: like hadolint run from there, but never ~/.config or $XDG_CONFIG_HOME.
+  const found = await findHadolintConfig(async (rel) => {
+    const candidate = path.join(root, rel);
+    return isFile(candidate) ? fs.readFile(candidate, 'utf8').catch(() => null) : null;
+  });
+  const hadolint = found && { text: found.text, source: path.relative(cwd, path.join(root, found.path)) || found.path };
+  return resolveConfig({ own, hadolint }, allRules);
 }
 
 export function renderReport(result: ReviewResult, format: Format, options: { color: boolean; pathOf: (p: string) => string }): string {
@@ -203,6 +212,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       path.relative(root, path.resolve(io.cwd, p)) || '.',
     );
     const result = await review({ workspace, paths, config, rules: allRules, changes });
+    result.notices.unshift(...config.notices);
     const color = options.output === null && (options.color ?? (Boolean(io.isTTY) && !io.env?.NO_COLOR));
     const report = renderReport(result, options.format, { color, pathOf: (p) => relativeToCwd(root, io.cwd, p) });
     if (options.output) await fs.writeFile(path.resolve(io.cwd, options.output), report);

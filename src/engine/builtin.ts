@@ -8,7 +8,7 @@ export const PARSE_ERROR: RuleMeta = {
   category: 'correctness',
   rationale: 'Docker or Compose refuses a file it cannot parse, so nothing it describes can be built or started.',
   fixable: false,
-  equivalents: { dclint: ['invalid-yaml'], hadolint: ['DL1000'] },
+  equivalents: { dclint: ['invalid-yaml'], hadolint: ['DL1000', 'DL3061'] },
   appliesTo: 'dockerfile',
 };
 

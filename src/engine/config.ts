@@ -19,9 +19,26 @@ export interface ResolvedConfig {
   ignore: string[];
   /** Every known rule's effective setting. */
   rules: Map<string, RuleSetting>;
+  /**
+   * Registries base images may come from (`trusted-registries`, or `.hadolint.yaml`'s `trustedRegistries`); null when
+   * not configured. Rules read it through `ctx.options`.
+   */
+  trustedRegistries: string[] | null;
+  /** False when `.hadolint.yaml` sets `disable-ignore-pragma: true`: `# hadolint ignore=…` comments are not honoured. */
+  hadolintPragmas: boolean;
   /** Where the configuration came from, for messages. */
   source: string | null;
+  /** Things the user should know about the configuration (keys of a peer tool's file that are not used…). */
+  notices: string[];
 }
+
+/** What rules may read of the configuration (`ctx.options`). */
+export interface RuleOptions {
+  trustedRegistries: readonly string[] | null;
+}
+
+/** The hadolint code of "FROM image from a registry not in the trusted list": rules covering it need the list. */
+export const TRUSTED_REGISTRY_CODE = 'DL3026';
 
 export class ConfigError extends Error {}
 
@@ -33,6 +50,11 @@ export const CONFIG_SCHEMA = {
   properties: {
     'fail-on': { enum: [...FAIL_ON], description: 'Lowest priority that fails the review.' },
     ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files or folders not to review.' },
+    'trusted-registries': {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Registries base images may come from (`docker.io` for Docker Hub, `*.example.com` for subdomains); turns on untrusted-registry.',
+    },
     rules: {
       type: 'object',
       description: 'Per-rule settings: on/off, a priority, or both.',
@@ -66,41 +88,87 @@ export function defaultConfig(rules: AnyRule[]): ResolvedConfig {
     failOn: 'critical',
     ignore: [],
     rules: new Map(rules.map((r) => [r.meta.id, { enabled: r.meta.enabledByDefault !== false, priority: r.meta.priority }])),
+    trustedRegistries: null,
+    hadolintPragmas: true,
     source: null,
+    notices: [],
   };
 }
 
-/** Parses and validates configuration text; throws ConfigError listing every problem with its line. */
-export function parseConfig(text: string, source: string, rules: AnyRule[]): ResolvedConfig {
+/** A deep copy, so a layer of configuration never changes the one below it. */
+export function cloneConfig(config: ResolvedConfig): ResolvedConfig {
+  return {
+    ...config,
+    ignore: [...config.ignore],
+    rules: new Map([...config.rules].map(([id, setting]) => [id, { ...setting }])),
+    trustedRegistries: config.trustedRegistries && [...config.trustedRegistries],
+    notices: [...config.notices],
+  };
+}
+
+/** A YAML configuration file, parsed with positions: `where(pointer)` is `source:line` of a JSON pointer's node. */
+export interface YamlConfigText {
+  data: unknown;
+  /** `source:line` of the node a JSON pointer (`/a/0`) names, its key's line with `key: true`; `source` if absent. */
+  where(pointer: string, options?: { key?: boolean }): string;
+}
+
+/** Parses YAML text for a configuration; throws ConfigError with the line of each syntax error. */
+export function readYamlConfig(text: string, source: string): YamlConfigText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const where = (offset: number | undefined) => (offset === undefined ? source : `${source}:${lineCounter.linePos(offset).line}`);
-  if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => `${where(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`).join('\n'));
-  const data: unknown = doc.toJS() ?? {};
-  const offsetOf = (pointer: string): number | undefined => {
+  const at = (offset: number | undefined) => (offset === undefined ? source : `${source}:${lineCounter.linePos(offset).line}`);
+  if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => `${at(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`).join('\n'));
+  const where = (pointer: string, options: { key?: boolean } = {}): string => {
     const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (options.key && segments.length) {
+      const parent = segments.length === 1 ? doc.contents : doc.getIn(segments.slice(0, -1), true);
+      const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items;
+      const pair = items?.find((p) => p.key !== undefined && String(p.key?.value) === segments[segments.length - 1]);
+      if (pair?.key?.range) return at(pair.key.range[0]);
+    }
     const node = doc.getIn(segments, true) as { range?: [number, number, number] } | undefined;
-    return node?.range?.[0];
+    return at(node?.range?.[0]);
   };
+  return { data: doc.toJS() ?? {}, where };
+}
+
+/** Turns on the rules that need the trusted-registry list (they find nothing without it). */
+export function enableTrustedRegistryRules(config: ResolvedConfig, rules: AnyRule[]): void {
+  for (const rule of rules) {
+    if (rule.meta.equivalents.hadolint?.includes(TRUSTED_REGISTRY_CODE)) config.rules.get(rule.meta.id)!.enabled = true;
+  }
+}
+
+/**
+ * Parses and validates configuration text; throws ConfigError listing every problem with its line. Settings apply on
+ * top of `base` (default: the rules' defaults), so what the file does not mention keeps the base's value.
+ */
+export function parseConfig(text: string, source: string, rules: AnyRule[], base: ResolvedConfig = defaultConfig(rules)): ResolvedConfig {
+  const { data, where } = readYamlConfig(text, source);
   const pointerOf = (e: ErrorObject) =>
     e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath;
-  const problems = validate(data).map((e) => `${where(offsetOf(pointerOf(e)))}: ${describe(e)}`);
+  const problems = validate(data).map((e) => `${where(pointerOf(e))}: ${describe(e)}`);
   const known = new Set(rules.map((r) => r.meta.id));
   const ruleSettings = ((data as { rules?: Record<string, unknown> }).rules ?? {}) as Record<string, unknown>;
   for (const id of Object.keys(ruleSettings)) {
     if (!known.has(id)) {
       const hint = closest(id, [...known]);
-      problems.push(`${where(offsetOf(`/rules/${id}`))}: unknown rule \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`);
+      problems.push(`${where(`/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`)}: unknown rule \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`);
     }
   }
   // A schema problem can leave several Ajv messages for one place; show each once.
   if (problems.length) throw new ConfigError([...new Set(problems)].join('\n'));
 
-  const config = defaultConfig(rules);
+  const config = cloneConfig(base);
   config.source = source;
-  const typed = data as { 'fail-on'?: FailOn; ignore?: string[] };
+  const typed = data as { 'fail-on'?: FailOn; ignore?: string[]; 'trusted-registries'?: string[] };
   if (typed['fail-on']) config.failOn = typed['fail-on'];
   if (typed.ignore) config.ignore = typed.ignore;
+  if (typed['trusted-registries']) {
+    config.trustedRegistries = typed['trusted-registries'];
+    enableTrustedRegistryRules(config, rules);
+  }
   for (const [id, value] of Object.entries(ruleSettings)) {
     const setting = config.rules.get(id)!;
     if (value === 'off' || value === false) setting.enabled = false;

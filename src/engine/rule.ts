@@ -1,10 +1,13 @@
 // What a rule module exports, and the context it runs in.
+import type { RuleOptions } from './config.js';
 import type { FileKind, Range, RuleMeta, RuleReport } from './types.js';
 import type { FileOfKind, Project } from '../model/project.js';
 
 export interface RuleContext<F> {
   file: F;
   project: Project;
+  /** The few settings rules may read (e.g. the trusted registries); never files or the network. */
+  options: RuleOptions;
   /** Records a finding. */
   report(report: RuleReport): void;
   /** Declares that the rule found something to judge in this file (so a clean result counts as a strength). */

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './config.js';
 import { fingerprint, normalizeKey } from './fingerprint.js';
 import { FILE_NOT_REVIEWED, PARSE_ERROR } from './builtin.js';
 import type { AnyRule, RuleContext } from './rule.js';
-import { suppressionsOf } from './suppressions.js';
+import { MAY_SUPPRESS, suppressionsOf } from './suppressions.js';
 import type { Finding, RuleMeta, RuleReport } from './types.js';
 import type { ParsedFile, Project } from '../model/project.js';
 
@@ -28,6 +28,7 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
   const reported = new Set<string>();
   const ruleErrors: RunResult['ruleErrors'] = [];
   const enabled = rules.filter((r) => config.rules.get(r.meta.id)?.enabled ?? r.meta.enabledByDefault !== false);
+  const options = { trustedRegistries: config.trustedRegistries ?? null };
 
   for (const problem of project.problems) {
     const file = project.byPath.get(problem.path);
@@ -48,6 +49,7 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
       const ctx: RuleContext<ParsedFile> = {
         file,
         project,
+        options,
         report: (report) => {
           reported.add(rule.meta.id);
           pending.push({ meta: rule.meta, path: file.path, report, lines: file.lines });
@@ -68,14 +70,16 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
     const slowest = [...ruleTime].sort((a, b) => b[1] - a[1]).slice(0, 12);
     process.stderr.write(`timing: slowest rules ${slowest.map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ')}\n`);
   }
-  const suppressionCache = new Map<string, ReturnType<typeof suppressionsOf>>();
+  const suppressionCache = new Map<string, ReturnType<typeof suppressionsOf> | null>();
   const suppressed = (p: Pending) => {
-    const file = project.byPath.get(p.path);
-    // Only files that mention the directive are scanned for comments (by their parser) at all.
-    if (!file || !file.text.includes('docker-review-disable')) return false;
     let s = suppressionCache.get(p.path);
-    if (!s) suppressionCache.set(p.path, (s = suppressionsOf(file)));
-    return s.suppresses(p.meta.id, p.report.range.line);
+    if (s === undefined) {
+      const file = project.byPath.get(p.path);
+      // Only files that mention a directive or a peer's pragma are scanned for comments (by their parser) at all.
+      s = file && MAY_SUPPRESS.test(file.text) ? suppressionsOf(file, { hadolintPragmas: config.hadolintPragmas }) : null;
+      suppressionCache.set(p.path, s);
+    }
+    return s !== null && s.suppresses(p.meta, p.report.range.line);
   };
 
   const findings = finalize(pending.filter((p) => !suppressed(p)), config);

@@ -4,7 +4,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { git } from '../changes/git.js';
-import { ConfigError, DEFAULT_CONFIG_PATH, defaultConfig, parseConfig, type FailOn, type ResolvedConfig } from '../engine/config.js';
+import { ConfigError, DEFAULT_CONFIG_PATH, type FailOn, type ResolvedConfig } from '../engine/config.js';
+import { findHadolintConfig, resolveConfig } from '../engine/peer-config.js';
 import { PRIORITIES, type Finding } from '../engine/types.js';
 import { codeSpan, escapeMarkdown } from '../report/escape.js';
 import { countsLine, renderMarkdown } from '../report/markdown.js';
@@ -89,7 +90,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
   const config = await loadConfig(head.workspace, inputs.configPath);
   const failOn: FailOn = inputs.failOn ?? config.failOn;
   const headReview = await review({ workspace: head.workspace, paths: inputs.paths, config, rules: allRules });
-  const notices: string[] = head.notice ? [head.notice] : [];
+  const notices: string[] = [...config.notices, ...(head.notice ? [head.notice] : [])];
 
   // The change and its base (PR: the merge base; push: `before`).
   const changed = target.kind !== 'audit' && target.baseSha ? await reviewChange({ gh, ctx, target, inputs, config, head, headReview, blobCache, notices, log }) : null;
@@ -306,12 +307,16 @@ async function pullRequestBase(gh: GitHub, ctx: RunContext, target: Target, noti
   }
 }
 
+/** The `config` input's file (default `.github/docker-review.yml`) over a `.hadolint.yaml` at the repository root. */
 async function loadConfig(ws: Workspace, configPath: string): Promise<ResolvedConfig> {
   const read = await ws.read(configPath);
-  if (read.ok) return parseConfig(read.text, configPath, allRules);
-  if (configPath !== DEFAULT_CONFIG_PATH && (await ws.exists(configPath)) === null) throw new ConfigError(`${configPath}: configuration file not found`);
-  if (configPath !== DEFAULT_CONFIG_PATH) throw new ConfigError(`${configPath}: ${read.reason}`);
-  return defaultConfig(allRules);
+  if (!read.ok && configPath !== DEFAULT_CONFIG_PATH && (await ws.exists(configPath)) === null) throw new ConfigError(`${configPath}: configuration file not found`);
+  if (!read.ok && configPath !== DEFAULT_CONFIG_PATH) throw new ConfigError(`${configPath}: ${read.reason}`);
+  const found = await findHadolintConfig(async (rel) => {
+    const file = await ws.read(rel);
+    return file.ok ? file.text : null;
+  });
+  return resolveConfig({ own: read.ok ? { text: read.text, source: configPath } : null, hadolint: found && { text: found.text, source: found.path } }, allRules);
 }
 
 function sourceName(ws: CommitWorkspace): string {
