@@ -64464,20 +64464,6 @@ var copy_from_root_filesystem_default = defineRule({
 
 // rules/dockerfile/copy-ignored-file.ts
 import path7 from "node:path";
-function contextsOf(project, dockerfile) {
-  const contexts = /* @__PURE__ */ new Set();
-  for (const compose of filesOfKind(project, "compose")) {
-    for (const service of compose.services) {
-      if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
-      const build = service.data.build;
-      const context = typeof build === "string" ? build : typeof build?.context === "string" ? build.context : ".";
-      const rel = normalizeRelative(path7.posix.join(path7.posix.dirname(compose.path), context));
-      if (rel !== null) contexts.add(rel);
-    }
-  }
-  if (!contexts.size) contexts.add(normalizeRelative(path7.posix.dirname(dockerfile.path)) ?? "");
-  return [...contexts];
-}
 function contextPath(source) {
   const clean = path7.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   return clean === "" || clean === "." ? "." : clean.replace(/^\.\//, "");
@@ -64499,7 +64485,7 @@ var copy_ignored_file_default = defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const ignores = contextsOf(ctx.project, file).map((context) => dockerignoreFor(ctx.project, file, context)).filter((d) => d !== null);
+    const ignores = buildContexts(ctx.project, file).map((context) => dockerignoreFor(ctx.project, file, context)).filter((d) => d !== null);
     const usable = [...new Set(ignores)].filter((d) => !d.patterns.some((p) => p.negated));
     if (!usable.length) return;
     for (const item of copies(file)) {

@@ -1,30 +1,8 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/rule.js';
-import { dockerignoreFor, filesOfKind, type Project } from '../../src/model/project.js';
-import type { DockerfileFile } from '../../src/parse/dockerfile.js';
+import { dockerignoreFor } from '../../src/model/project.js';
 import type { DockerignoreFile } from '../../src/parse/dockerignore.js';
-import { normalizeRelative } from '../../src/workspace/workspace.js';
-import { buildOf } from '../compose/lib.js';
-import { copies, expandedWord } from './lib/instructions.js';
-
-/**
- * The build contexts (repository paths, '' for the root) this Dockerfile is built with: those of the compose services
- * that build it, else its own folder (the `docker build -f … <dir>` default when nothing says otherwise).
- */
-function contextsOf(project: Project, dockerfile: DockerfileFile): string[] {
-  const contexts = new Set<string>();
-  for (const compose of filesOfKind(project, 'compose')) {
-    for (const service of compose.services) {
-      if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
-      const build = service.data.build;
-      const context = typeof build === 'string' ? build : typeof (build as { context?: unknown })?.context === 'string' ? (build as { context: string }).context : '.';
-      const rel = normalizeRelative(path.posix.join(path.posix.dirname(compose.path), context));
-      if (rel !== null) contexts.add(rel);
-    }
-  }
-  if (!contexts.size) contexts.add(normalizeRelative(path.posix.dirname(dockerfile.path)) ?? '');
-  return [...contexts];
-}
+import { buildContexts, copies, expandedWord } from './lib/instructions.js';
 
 /** `./src/` → `src`, `/etc/app.conf` → `etc/app.conf`, `.` → `.` (sources are relative to the context root). */
 function contextPath(source: string): string {
@@ -52,7 +30,7 @@ export default defineRule({
   },
   check(ctx) {
     const file = ctx.file;
-    const ignores = contextsOf(ctx.project, file)
+    const ignores = buildContexts(ctx.project, file)
       .map((context) => dockerignoreFor(ctx.project, file, context))
       .filter((d): d is DockerignoreFile => d !== null);
     // As BuildKit: with `!` re-includes, what is really excluded cannot be told statically.
