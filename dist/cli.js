@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path14);
+            const ci = visit_(i2, node.items[i2], visitor, path15);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path14);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path15);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i2 = path14.length - 1; i2 >= 0; --i2) {
-        const k = path14[i2];
+      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
+        const k = path15[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -12084,9 +12084,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path14 = this.getPath();
-        if (path14 === null || path14.startsWith("/")) {
-          return path14;
+        const path15 = this.getPath();
+        if (path15 === null || path15.startsWith("/")) {
+          return path15;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12098,7 +12098,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+              return parent.endsWith("/") ? parent + path15 : parent + "/" + path15;
             }
           }
         }
@@ -16424,8 +16424,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -16499,11 +16499,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -16866,8 +16866,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20104,7 +20104,7 @@ var require_ajv = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module2.exports = factory;
@@ -20113,22 +20113,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path14.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path14.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path14.sep);
+      return file.replace(/\//g, path15.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -20177,13 +20177,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path15) => this._filter(path15));
+        return make_array(paths).filter((path16) => this._filter(path16));
       }
       createFilter() {
-        return (path15) => this._filter(path15);
+        return (path16) => this._filter(path16);
       }
-      ignores(path15) {
-        return !this._filter(path15);
+      ignores(path16) {
+        return !this._filter(path16);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -20222,36 +20222,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path14.sep),
+          dirs: pattern.split(path15.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path15) {
-        if (!path15) {
+      _filter(path16) {
+        if (!path16) {
           return false;
         }
-        if (path15 in this._cache) {
-          return this._cache[path15];
+        if (path16 in this._cache) {
+          return this._cache[path16];
         }
-        return this._cache[path15] = this._test(path15);
+        return this._cache[path16] = this._test(path16);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path14.dirname(file));
-        const parentPathDirs = parentPath.split(path14.sep);
+        const parentPath = cleanPath(path15.dirname(file));
+        const parentPathDirs = parentPath.split(path15.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
-                match = match || this._match(parentPathDirs.slice(0, i2).join(path14.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i2).join(path15.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
             }
           }
           if (match) {
@@ -20270,13 +20270,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
+        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
         for (let i2 = 0; i2 < rule.pattern.length; i2++) {
           const ch = rule.pattern[i2];
           if (ch === "*") {
             if (rule.pattern[i2 + 1] === "*") {
               i2++;
-              if (rule.pattern[i2 + 1] === path14.sep) {
+              if (rule.pattern[i2 + 1] === path15.sep) {
                 i2++;
               }
               if (rule.pattern[i2 + 1] === void 0) {
@@ -20292,7 +20292,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path14.sep === "\\") {
+            if (path15.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -20569,8 +20569,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -22092,7 +22092,7 @@ var require_picomatch2 = __commonJS({
 
 // src/cli/run.ts
 import { existsSync as existsSync2, promises as fs3, statSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/engine/rule.ts
@@ -22125,13 +22125,13 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
   { tag, collection: "map", nodeClass: import_yaml.YAMLMap, identify: () => false },
   { tag, collection: "seq", nodeClass: import_yaml.YAMLSeq, identify: () => false }
 ]);
-function parseCompose(path14, text) {
+function parseCompose(path15, text) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false });
   const problems = [];
   const lines = splitLines(text);
   for (const error of doc.errors) {
-    problems.push({ path: path14, message: `invalid YAML: ${firstLine(error.message)}`, range: fromOffsets(lineCounter, error.pos[0], error.pos[1]) });
+    problems.push({ path: path15, message: `invalid YAML: ${firstLine(error.message)}`, range: fromOffsets(lineCounter, error.pos[0], error.pos[1]) });
   }
   let data = {};
   if (!doc.errors.length) {
@@ -22139,13 +22139,13 @@ function parseCompose(path14, text) {
       const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js !== null && typeof js === "object" && !Array.isArray(js)) data = js;
       else if (js !== null && js !== void 0) {
-        problems.push({ path: path14, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        problems.push({ path: path15, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
       }
     } catch (error) {
-      problems.push({ path: path14, message: `YAML rejected: ${firstLine(error.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      problems.push({ path: path15, message: `YAML rejected: ${firstLine(error.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
     }
   }
-  const file = { path: path14, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
+  const file = { path: path15, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
   file.services = collectServices(file);
   return { file, problems };
 }
@@ -22165,9 +22165,9 @@ function nodeRange(node, lineCounter) {
   const range = node?.range;
   return range ? fromOffsets(lineCounter, range[0], range[1]) : null;
 }
-function locate(file, path14) {
+function locate(file, path15) {
   let current = { pair: null, node: file.doc.contents };
-  for (const segment of path14) {
+  for (const segment of path15) {
     const node = deref(file, current.node);
     const next = step(file, node, segment, 0);
     if (!next) return { found: false, located: current };
@@ -22205,18 +22205,18 @@ function step(file, node, segment, depth) {
   }
   return null;
 }
-function keyRange(file, path14) {
-  const { located } = locate(file, path14);
+function keyRange(file, path15) {
+  const { located } = locate(file, path15);
   const target = located.pair?.key ?? located.node;
   return nodeRange(target, file.lineCounter);
 }
-function valueRange(file, path14) {
-  const { located } = locate(file, path14);
+function valueRange(file, path15) {
+  const { located } = locate(file, path15);
   const node = located.node ?? located.pair?.key ?? null;
   return nodeRange(node, file.lineCounter);
 }
-function rangeAt(file, path14) {
-  const { found: found2, located } = locate(file, path14);
+function rangeAt(file, path15) {
+  const { found: found2, located } = locate(file, path15);
   const node = located.node;
   const preferValue = found2 && node && ((0, import_yaml.isScalar)(node) || (0, import_yaml.isAlias)(node) || !located.pair);
   const range = preferValue ? nodeRange(node, file.lineCounter) : nodeRange(located.pair?.key ?? node, file.lineCounter);
@@ -22225,7 +22225,7 @@ function rangeAt(file, path14) {
 
 // rules/compose/lib.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -24307,11 +24307,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path14) {
+    function locateFile(path15) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path14, scriptDirectory);
+        return Module["locateFile"](path15, scriptDirectory);
       }
-      return scriptDirectory + path14;
+      return scriptDirectory + path15;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -27139,7 +27139,7 @@ var INSTRUCTION_KEYWORDS = /* @__PURE__ */ new Set([
 function rangeOf(node) {
   return fromLsp(node.getRange());
 }
-function parseDockerfile(path14, text, buildArgs = {}) {
+function parseDockerfile(path15, text, buildArgs = {}) {
   const ast = parseWithSpacedHeredocs(text);
   const instructions = ast.getInstructions();
   const problems = [];
@@ -27149,7 +27149,7 @@ function parseDockerfile(path14, text, buildArgs = {}) {
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (!INSTRUCTION_KEYWORDS.has(keyword)) {
-      problems.push({ path: path14, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path15, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
       continue;
     }
     if (keyword === "FROM") {
@@ -27167,15 +27167,15 @@ function parseDockerfile(path14, text, buildArgs = {}) {
         globalArgs.set(property.getName(), expanded === null || expanded.unresolved ? null : expanded.value);
       }
     } else {
-      problems.push({ path: path14, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path15, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
     }
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
   else if (instructions.length || text.trim()) {
-    problems.push({ path: path14, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    problems.push({ path: path15, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
   const file = {
-    path: path14,
+    path: path15,
     kind: "dockerfile",
     text,
     lines: splitLines(text),
@@ -27492,19 +27492,8 @@ var DiskWorkspace = class {
   }
 };
 
-// rules/compose/lib.ts
-var BASE_COMPOSE_NAMES = /* @__PURE__ */ new Set(["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]);
-function isOverrideFile(file, project) {
-  const name2 = path2.posix.basename(file.path).toLowerCase();
-  if (BASE_COMPOSE_NAMES.has(name2)) return false;
-  const dir = path2.posix.dirname(file.path);
-  return project.files.some(
-    (f) => f.kind === "compose" && f !== file && path2.posix.dirname(f.path) === dir && BASE_COMPOSE_NAMES.has(path2.posix.basename(f.path).toLowerCase())
-  );
-}
-function servicePath(service, ...rest) {
-  return ["services", typeof service === "string" ? service : service.name, ...rest];
-}
+// src/model/compose-build.ts
+import path2 from "node:path";
 function asMap(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
 }
@@ -27512,9 +27501,6 @@ function scalarText(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   return null;
-}
-function isTrue(value) {
-  return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
 }
 function interpolate(text) {
   let unresolved = false;
@@ -27561,6 +27547,47 @@ function interpolate(text) {
     }
   }
   return { value: out2, unresolved, defaulted };
+}
+function buildOf(file, project, data) {
+  const build = data.build;
+  if (build === void 0 || build === null) return null;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  let target = null;
+  const text = scalarText(build);
+  const map = asMap(build);
+  if (text !== null) context = text;
+  else if (map) {
+    context = scalarText(map.context) ?? ".";
+    if (map.dockerfile_inline !== void 0) return { dockerfile: null, dockerfilePath: null, target: scalarText(map.target) };
+    dockerfile = scalarText(map.dockerfile) ?? "Dockerfile";
+    target = scalarText(map.target);
+  } else return { dockerfile: null, dockerfilePath: null, target: null };
+  const ctx = interpolate(context);
+  const df = interpolate(dockerfile);
+  if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith("/")) {
+    return { dockerfile: null, dockerfilePath: null, target };
+  }
+  const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), ctx.value, df.value));
+  const found2 = rel === null ? void 0 : project.byPath.get(rel);
+  return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, target };
+}
+
+// rules/compose/lib.ts
+var BASE_COMPOSE_NAMES = /* @__PURE__ */ new Set(["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]);
+function isOverrideFile(file, project) {
+  const name2 = path3.posix.basename(file.path).toLowerCase();
+  if (BASE_COMPOSE_NAMES.has(name2)) return false;
+  const dir = path3.posix.dirname(file.path);
+  return project.files.some(
+    (f) => f.kind === "compose" && f !== file && path3.posix.dirname(f.path) === dir && BASE_COMPOSE_NAMES.has(path3.posix.basename(f.path).toLowerCase())
+  );
+}
+function servicePath(service, ...rest) {
+  return ["services", typeof service === "string" ? service : service.name, ...rest];
+}
+function isTrue(value) {
+  return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
 }
 function splitOutsideVariables(text, sep) {
   const parts2 = [];
@@ -27720,7 +27747,7 @@ function parseMount(entry2) {
 }
 function normalizeHostPath(p) {
   if (!p.startsWith("/") && !p.startsWith("~/")) return p;
-  const norm = path2.posix.normalize(p);
+  const norm = path3.posix.normalize(p);
   return norm.length > 1 ? norm.replace(/\/+$/, "") : norm;
 }
 function imageOf(service) {
@@ -27728,30 +27755,6 @@ function imageOf(service) {
   if (text === null) return null;
   const { value, unresolved } = interpolate(text);
   return unresolved || !value.trim() ? null : value.trim();
-}
-function buildOf(file, project, data) {
-  const build = data.build;
-  if (build === void 0 || build === null) return null;
-  let context = ".";
-  let dockerfile = "Dockerfile";
-  let target = null;
-  const text = scalarText(build);
-  const map = asMap(build);
-  if (text !== null) context = text;
-  else if (map) {
-    context = scalarText(map.context) ?? ".";
-    if (map.dockerfile_inline !== void 0) return { dockerfile: null, dockerfilePath: null, target: scalarText(map.target) };
-    dockerfile = scalarText(map.dockerfile) ?? "Dockerfile";
-    target = scalarText(map.target);
-  } else return { dockerfile: null, dockerfilePath: null, target: null };
-  const ctx = interpolate(context);
-  const df = interpolate(dockerfile);
-  if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith("/")) {
-    return { dockerfile: null, dockerfilePath: null, target };
-  }
-  const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), ctx.value, df.value));
-  const found2 = rel === null ? void 0 : project.byPath.get(rel);
-  return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, target };
 }
 function dockerfileHealthcheck(dockerfile, target) {
   const stage = targetStage(dockerfile, target);
@@ -27824,7 +27827,7 @@ function effectiveData(file, project, service, depth = 0) {
   if (name2 === null) return service.data;
   let source = file;
   if (fromFile !== null) {
-    const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), fromFile));
+    const rel = normalizeRelative(path3.posix.join(path3.posix.dirname(file.path), fromFile));
     const found2 = rel === null ? void 0 : project.byPath.get(rel);
     source = found2?.kind === "compose" ? found2 : null;
   }
@@ -27847,9 +27850,9 @@ function imageRepository(service) {
 function findService(file, project, name2) {
   const own = file.services.find((s2) => s2.name === name2);
   if (own) return { file, service: own };
-  const dir = path2.posix.dirname(file.path);
+  const dir = path3.posix.dirname(file.path);
   for (const other of project.files) {
-    if (other.kind !== "compose" || other === file || path2.posix.dirname(other.path) !== dir) continue;
+    if (other.kind !== "compose" || other === file || path3.posix.dirname(other.path) !== dir) continue;
     const found2 = other.services.find((s2) => s2.name === name2);
     if (found2) return { file: other, service: found2 };
   }
@@ -28117,7 +28120,7 @@ var compose_depends_on_no_condition_default = defineRule({
 });
 
 // rules/compose/compose-docker-socket.ts
-import path3 from "node:path";
+import path4 from "node:path";
 var SOCKETS = /* @__PURE__ */ new Set(["docker.sock", "podman.sock", "containerd.sock"]);
 var SOCKET_DIRS = /* @__PURE__ */ new Set(["/var/run", "/run"]);
 var compose_docker_socket_default = defineRule({
@@ -28141,7 +28144,7 @@ var compose_docker_socket_default = defineRule({
         if (mount.type !== "bind" || mount.source === null) continue;
         const source = normalizeHostPath(mount.source);
         const target = mount.target ?? "";
-        const isSocket = SOCKETS.has(path3.posix.basename(source)) || mount.sourceUnknown && SOCKETS.has(path3.posix.basename(target));
+        const isSocket = SOCKETS.has(path4.posix.basename(source)) || mount.sourceUnknown && SOCKETS.has(path4.posix.basename(target));
         const isDir = !mount.sourceUnknown && SOCKET_DIRS.has(source);
         if (!isSocket && !isDir) continue;
         const what = isSocket ? `the Docker socket \`${source}\`` : `\`${source}\`, which holds the Docker socket,`;
@@ -36219,9 +36222,9 @@ function placedSchemaProblems(file) {
   }
   return placed.map(({ more, ...p }) => more ? { ...p, message: `${p.message} (also through this anchor in ${more} more place${more > 1 ? "s" : ""})` } : p);
 }
-function underReset(file, path14) {
-  for (let i2 = 1; i2 <= path14.length; i2++) {
-    const { found: found2, located } = locate(file, path14.slice(0, i2));
+function underReset(file, path15) {
+  for (let i2 = 1; i2 <= path15.length; i2++) {
+    const { found: found2, located } = locate(file, path15.slice(0, i2));
     if (!found2) return false;
     if (located.node?.tag === "!reset") return true;
   }
@@ -36266,65 +36269,65 @@ function collapse(list2, combinator) {
   return [...rest, { path: at, keyword: "type", params: { type: [...types], allowedValues: values } }];
 }
 function describe2(error, data) {
-  const { path: path14, keyword, params } = error;
-  const where = `\`${displayPath(path14)}\``;
-  const value = valueAt(data, path14);
+  const { path: path15, keyword, params } = error;
+  const where = `\`${displayPath(path15)}\``;
+  const value = valueAt(data, path15);
   if (keyword !== "additionalProperties" && keyword !== "required" && typeof value === "string" && value.includes("$")) return null;
   switch (keyword) {
     case "additionalProperties":
-      return unknownKey(path14, String(params.additionalProperty), data);
+      return unknownKey(path15, String(params.additionalProperty), data);
     case "required":
-      return { path: path14, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
+      return { path: path15, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
     case "type": {
       const accepted = [...asArray(params.allowedValues).map((v) => `\`${String(v)}\``), ...typeNames(asArray(params.type).map(String))];
-      return { path: path14, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
+      return { path: path15, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
     }
     case "enum": {
       const allowed = asArray(params.allowedValues).map(String);
       const hint = typeof value === "string" ? closest(value, allowed) : null;
       return {
-        path: path14,
+        path: path15,
         onKey: false,
         message: `${where}: ${shown(value)} is not one of ${allowed.map((v) => `\`${v}\``).join(", ")}${hint ? ` (did you mean \`${hint}\`?)` : ""}`
       };
     }
     case "pattern":
-      return { path: path14, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path14)}` };
+      return { path: path15, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path15)}` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path14, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
+      return { path: path15, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
     case "uniqueItems": {
       const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      const item = valueAt(data, [...path14, second]);
+      const item = valueAt(data, [...path15, second]);
       return {
-        path: [...path14, second],
+        path: [...path15, second],
         onKey: false,
-        message: `\`${displayPath([...path14, second])}\`: repeats \`${displayPath([...path14, first])}\` (${shown(item)}); Compose rejects duplicate entries`
+        message: `\`${displayPath([...path15, second])}\`: repeats \`${displayPath([...path15, first])}\` (${shown(item)}); Compose rejects duplicate entries`
       };
     }
     default:
-      return { path: path14, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
+      return { path: path15, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
   }
 }
 function unknownKey(parent, key, data) {
-  const path14 = [...parent, key];
+  const path15 = [...parent, key];
   const shape = shapeAt(parent);
   const at = parent.length ? `\`${displayPath(parent)}\`: ` : "";
   if (shape && !shape.keys.length && shape.patterns.length) {
     const noun = NAME_NOUNS[String(parent[parent.length - 1])] ?? "name";
     const rule = shape.patterns.includes("^[a-zA-Z0-9._-]+$") ? ": use letters, digits, `.`, `_` and `-`" : "";
-    return { path: path14, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
+    return { path: path15, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
   }
   const suggestion = shape ? closest(key, shape.keys) : null;
   const where = parent.length ? `${at}unknown key \`${key}\`` : `unknown top-level key \`${key}\``;
   let hint = "Compose refuses keys the specification does not define; keep custom data under a key starting with `x-`.";
-  const value = valueAt(data, path14);
+  const value = valueAt(data, path15);
   if (!parent.length && value && typeof value === "object" && ("image" in value || "build" in value)) {
     hint = `\`${key}\` looks like a service: services go under the top-level \`services:\` key.`;
   }
-  return { path: path14, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
+  return { path: path15, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
 }
 var COMPARISONS = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than" };
 var NAME_NOUNS = {
@@ -36342,20 +36345,20 @@ var NAME_NOUNS = {
   sysctls: "sysctl name",
   extra_hosts: "host name"
 };
-function patternNoun(path14) {
-  const key = String(path14[path14.length - 1]);
+function patternNoun(path15) {
+  const key = String(path15[path15.length - 1]);
   if (key === "pull_policy") return "pull policy (`always`, `never`, `missing`, `build`, `refresh`, `daily`, `weekly` or `every_<duration>`)";
   if (key === "container_name") return "container name";
   return `\`${key}\` value`;
 }
-function shapeAt(path14) {
+function shapeAt(path15) {
   let best = null;
   let bestLiterals = -1;
   for (const [pattern, shape] of Object.entries(OBJECT_SHAPES)) {
     const segments = pattern === "" ? [] : pattern.slice(1).split("/").map(unescapePointer);
-    if (segments.length !== path14.length) continue;
+    if (segments.length !== path15.length) continue;
     let literals = 0;
-    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path14[i2]) && ++literals > 0);
+    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path15[i2]) && ++literals > 0);
     if (matches && literals > bestLiterals) [best, bestLiterals] = [shape, literals];
   }
   return best;
@@ -36410,11 +36413,11 @@ function formatProblems(data) {
     for (const keyPath of DURATION_KEYS) {
       const value = valueAt(svc, keyPath);
       if (typeof value !== "string" || value.includes("$") || isDuration(value)) continue;
-      const path14 = [...base, ...keyPath];
+      const path15 = [...base, ...keyPath];
       problems.push({
-        path: path14,
+        path: path15,
         onKey: false,
-        message: `\`${displayPath(path14)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
+        message: `\`${displayPath(path15)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
         hint: "Units: `h`, `m`, `s`, `ms`, `us`, `ns` (no days: write `24h`); a bare number needs a unit."
       });
     }
@@ -36468,20 +36471,20 @@ function parsePointer(pointer) {
 function unescapePointer(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function pointerOf(path14) {
-  return path14.map((s2) => `/${s2}`).join("");
+function pointerOf(path15) {
+  return path15.map((s2) => `/${s2}`).join("");
 }
-function startsWith(path14, prefix) {
-  return prefix.length <= path14.length && prefix.every((s2, i2) => String(s2) === String(path14[i2]));
+function startsWith(path15, prefix) {
+  return prefix.length <= path15.length && prefix.every((s2, i2) => String(s2) === String(path15[i2]));
 }
-function displayPath(path14) {
+function displayPath(path15) {
   let out2 = "";
-  for (const segment of path14) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
+  for (const segment of path15) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
   return out2 || "(top level)";
 }
-function valueAt(data, path14) {
+function valueAt(data, path15) {
   let current = data;
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (current && typeof current === "object" && Object.prototype.hasOwnProperty.call(current, segment)) current = current[String(segment)];
     else return void 0;
@@ -36938,8 +36941,8 @@ function mountCovers(instruction, ...dirs) {
   const targets = cacheMountTargets(instruction);
   return dirs.some((dir) => targets.some((target) => covers(target, normalisePath(dir))));
 }
-function normalisePath(path14) {
-  let p = path14.trim();
+function normalisePath(path15) {
+  let p = path15.trim();
   for (; ; ) {
     if (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
     else if (p.endsWith("/*") || p.endsWith("/.")) p = p.slice(0, -2);
@@ -37679,8 +37682,8 @@ var bin_sh_symlink_default = defineRule({
 
 // rules/dockerfile/cd-instead-of-workdir.ts
 var TEMP_DIRS = ["/tmp", "/var/tmp", "/dev/shm"];
-function isTemp(path14) {
-  return TEMP_DIRS.some((t) => path14 === t || path14.startsWith(`${t}/`));
+function isTemp(path15) {
+  return TEMP_DIRS.some((t) => path15 === t || path15.startsWith(`${t}/`));
 }
 var cd_instead_of_workdir_default = defineRule({
   meta: {
@@ -37704,10 +37707,10 @@ var cd_instead_of_workdir_default = defineRule({
       const cd = cds[0];
       const target = argsNoFlags(cd)[0];
       if (target === void 0 || target.dynamic || target.value === "-" || target.value.startsWith("~")) continue;
-      const path14 = normalisePath(target.value);
-      if (isTemp(path14)) continue;
+      const path15 = normalisePath(target.value);
+      if (isTemp(path15)) continue;
       const later = commandsAfter(run2.script, cd);
-      if (later.some((c) => removesPath(c, [path14]))) continue;
+      if (later.some((c) => removesPath(c, [path15]))) continue;
       if (later.length === 0) {
         ctx.report({
           range: cd.range,
@@ -38084,15 +38087,15 @@ var copy_all_before_install_default = defineRule({
 });
 
 // rules/dockerfile/lib/instructions.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/model/project.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/parse/dockerignore.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 var dockerignore = import_dockerignore.default;
-function parseDockerignore(path14, text) {
+function parseDockerignore(path15, text) {
   const lines = splitLines(text);
   const patterns = [];
   lines.forEach((raw, index) => {
@@ -38111,7 +38114,7 @@ function parseDockerignore(path14, text) {
     return m;
   };
   return {
-    path: path14,
+    path: path15,
     kind: "dockerignore",
     text,
     lines,
@@ -38131,7 +38134,7 @@ function filesOfKind(project, kind) {
 function dockerignoreFor(project, dockerfile, context) {
   const specific = project.byPath.get(`${dockerfile.path}.dockerignore`);
   if (specific?.kind === "dockerignore") return specific;
-  const dir = context ?? path4.posix.dirname(dockerfile.path);
+  const dir = context ?? path5.posix.dirname(dockerfile.path);
   const general = project.byPath.get(dir === "." || dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
   return general?.kind === "dockerignore" ? general : null;
 }
@@ -38194,18 +38197,18 @@ function referencedFiles(project) {
   const refs = [];
   const add = (base, target, kind) => {
     if (target.startsWith("/") || target.startsWith("~") || target.includes("$")) return;
-    const rel = normalizeRelative(path4.posix.join(base, target));
+    const rel = normalizeRelative(path5.posix.join(base, target));
     if (rel) refs.push({ path: rel, kind });
   };
   for (const file of project.files) {
-    const dir = path4.posix.dirname(file.path);
+    const dir = path5.posix.dirname(file.path);
     if (file.kind === "compose") {
       for (const service of file.services) {
         for (const envFile of asList(service.data.env_file)) {
           const p = typeof envFile === "string" ? envFile : envFile?.path;
           if (typeof p === "string") add(dir, p, "env");
         }
-        const nginxService = isNginxImage(service.data.image) || builtDockerfiles(project, file, service.data.build).some(isNginxDockerfile);
+        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(buildOf(file, project, service.data)?.dockerfile ?? null);
         for (const volume of asList(service.data.volumes)) {
           const bind = bindMount(volume);
           if (bind && (bind.target.startsWith("/etc/nginx") || nginxService && isNginxConfigName(bind.source))) add(dir, bind.source, "nginx");
@@ -38220,29 +38223,20 @@ function referencedFiles(project) {
 function isNginxImage(image) {
   if (typeof image !== "string") return false;
   const ref = parseImageRef(image);
-  return Boolean(ref && path4.posix.basename(ref.name).includes("nginx"));
+  return Boolean(ref && path5.posix.basename(ref.name).includes("nginx"));
 }
 function isNginxConfigName(p) {
   return /\.(conf|conf\.template|template)$/.test(p);
 }
 function isNginxDockerfile(file) {
+  if (!file) return false;
   const final = file.stages[file.stages.length - 1];
-  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path4.posix.basename(s2.base.ref.name).includes("nginx")));
-}
-function builtDockerfiles(project, compose, build) {
-  if (build === void 0 || build === null) return [];
-  const spec = typeof build === "string" ? { context: build } : build;
-  const context = typeof spec.context === "string" ? spec.context : ".";
-  const dockerfile = typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile";
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("/") || dockerfile.startsWith("/")) return [];
-  const rel = normalizeRelative(path4.posix.join(path4.posix.dirname(compose.path), context, dockerfile));
-  const file = rel === null ? void 0 : project.byPath.get(rel);
-  return file?.kind === "dockerfile" ? [file] : [];
+  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path5.posix.basename(s2.base.ref.name).includes("nginx")));
 }
 function nginxConfigsCopied(file) {
   const out2 = [];
   for (const stage of file.stages) {
-    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path4.posix.basename(s2.base.ref.name).includes("nginx"));
+    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path5.posix.basename(s2.base.ref.name).includes("nginx"));
     for (const { copy, sources, dest } of stageCopies(stage)) {
       for (const src of sources) {
         if (!(dest.startsWith("/etc/nginx") || nginxStage && isNginxConfigName(src))) continue;
@@ -38266,12 +38260,12 @@ function stageCopies(stage) {
     const keyword = instruction.getKeyword();
     if (keyword === "WORKDIR") {
       const dir = instruction.getArguments()[0]?.getValue();
-      if (dir) workdir = path4.posix.resolve(workdir, dir);
+      if (dir) workdir = path5.posix.resolve(workdir, dir);
     } else if (keyword === "COPY" || keyword === "ADD") {
       const args2 = instruction.getArguments().map((a) => a.getValue());
       if (args2.length < 2) continue;
       const destRaw = args2[args2.length - 1];
-      const dest = path4.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
+      const dest = path5.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
       copies2.push({ copy: instruction, sources: args2.slice(0, -1), dest });
     }
   }
@@ -38283,7 +38277,7 @@ function traceToContext(stage, absolute) {
     const destDir = dest.endsWith("/") ? dest : `${dest}/`;
     if (!absolute.startsWith(destDir)) continue;
     const inside = absolute.slice(destDir.length);
-    for (const src of sources) if (!/[*?[]/.test(src)) return path4.posix.join(src, inside);
+    for (const src of sources) if (!/[*?[]/.test(src)) return path5.posix.join(src, inside);
   }
   return null;
 }
@@ -38449,11 +38443,11 @@ function buildContexts(project, dockerfile) {
       if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
       const build = service.data.build;
       const context = typeof build === "string" ? build : typeof build?.context === "string" ? build.context : ".";
-      const rel = normalizeRelative(path5.posix.join(path5.posix.dirname(compose.path), context));
+      const rel = normalizeRelative(path6.posix.join(path6.posix.dirname(compose.path), context));
       if (rel !== null) contexts.add(rel);
     }
   }
-  if (!contexts.size) contexts.add(normalizeRelative(path5.posix.dirname(dockerfile.path)) ?? "");
+  if (!contexts.size) contexts.add(normalizeRelative(path6.posix.dirname(dockerfile.path)) ?? "");
   return [...contexts];
 }
 
@@ -38649,9 +38643,9 @@ var copy_from_invalid_default = defineRule({
 });
 
 // rules/dockerfile/copy-from-root-filesystem.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function isRoot(p) {
-  return p.startsWith("/") && path6.posix.normalize(p) === "/";
+  return p.startsWith("/") && path7.posix.normalize(p) === "/";
 }
 var copy_from_root_filesystem_default = defineRule({
   meta: {
@@ -38695,9 +38689,9 @@ var copy_from_root_filesystem_default = defineRule({
 });
 
 // rules/dockerfile/copy-ignored-file.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function contextPath(source) {
-  const clean = path7.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  const clean = path8.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   return clean === "" || clean === "." ? "." : clean.replace(/^\.\//, "");
 }
 function rootIgnored(ignore) {
@@ -38789,7 +38783,7 @@ var copy_relative_no_workdir_default = defineRule({
 });
 
 // rules/dockerfile/copy-then-extract-archive.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var TAR_SUFFIXES = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz"];
 var TAR_VALUE_FLAGS = ["-f", "--file", "-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--strip-components", "--transform", "--exclude", "-I", "--use-compress-program", "--owner", "--group", "--mode"];
 function isTarArchive(name2) {
@@ -38830,7 +38824,7 @@ var copy_then_extract_archive_default = defineRule({
         if (value === null || source.heredoc || !isTarArchive(value)) continue;
         const dest = expandedWord(file, item, args2.dest);
         const renamed = args2.sources.length === 1 && dest !== null && !dest.endsWith("/") && dest !== "." && isTarArchive(dest);
-        archives.push({ word: source, name: path8.posix.basename(renamed ? dest : value) });
+        archives.push({ word: source, name: path9.posix.basename(renamed ? dest : value) });
       }
       if (!archives.length) continue;
       ctx.applies();
@@ -38841,7 +38835,7 @@ var copy_then_extract_archive_default = defineRule({
         for (const run2 of later) {
           const command = run2.script.commands.find((c) => {
             const extracted = extractedArchive(c);
-            return extracted !== null && !extracted.includes("$") && path8.posix.basename(extracted) === archive.name;
+            return extracted !== null && !extracted.includes("$") && path9.posix.basename(extracted) === archive.name;
           });
           if (command) {
             found2 = { run: run2, command };
@@ -38959,7 +38953,7 @@ var curl_pipe_shell_default = defineRule({
 });
 
 // rules/dockerfile/debug-env-enabled.ts
-import path9 from "node:path";
+import path10 from "node:path";
 var DEBUG_SETTINGS = [
   { name: /^(DEBUG|FLASK_DEBUG|DJANGO_DEBUG|APP_DEBUG)$/, on: isTrue2, what: "debug mode" },
   { name: /^(NODE_ENV|FLASK_ENV|RAILS_ENV|RACK_ENV|APP_ENV)$/, on: (v) => ["development", "dev"].includes(v.toLowerCase()), what: "development mode" },
@@ -38970,7 +38964,7 @@ var DEBUG_SETTINGS = [
 function isDevDockerfile(filePath, stageName) {
   const words2 = (s2) => s2.toLowerCase().split(/[^a-z0-9]+/);
   const devWords = ["dev", "development", "debug", "local"];
-  return words2(path9.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
+  return words2(path10.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
 }
 var debug_env_enabled_default = defineRule({
   meta: {
@@ -40514,8 +40508,8 @@ function cannotFail(command) {
   if (["echo", "printf", "yes", "true", ":"].includes(command.name)) return true;
   return command.name === "cat" && argsNoFlags(command).length === 0;
 }
-function basename(path14) {
-  return path14.slice(path14.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
+function basename(path15) {
+  return path15.slice(path15.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
 }
 function optionsSetPipefail(words2) {
   return words2.some((w, i2) => /^-[a-z]*o$/.test(w) && words2[i2 + 1] === "pipefail");
@@ -41892,7 +41886,7 @@ var workdir_relative_default = defineRule({
 });
 
 // rules/dockerfile/workdir-system-dir.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var RUNTIME_MOUNTS = ["/proc", "/sys", "/dev"];
 var HOST_ONLY = ["/boot", "/initrd", "/lost+found"];
 var SYSTEM_EXACT = /* @__PURE__ */ new Set(["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/etc"]);
@@ -41935,8 +41929,8 @@ var workdir_system_dir_default = defineRule({
         if (!item.onbuild || !written.includes("$")) {
           const { value, unresolved } = item.onbuild ? { value: written, unresolved: false } : expandAt(file, stage, item.instruction, written);
           if (!unresolved) {
-            if (value.startsWith("/")) resolved = path10.posix.normalize(value);
-            else if (current !== null && !item.onbuild) resolved = path10.posix.resolve(current, value);
+            if (value.startsWith("/")) resolved = path11.posix.normalize(value);
+            else if (current !== null && !item.onbuild) resolved = path11.posix.resolve(current, value);
           }
         }
         if (!item.onbuild) current = resolved;
@@ -42052,17 +42046,17 @@ function parseUnifiedDiff(diff) {
       oldPath = stripPrefix(line.slice(4));
     } else if (line.startsWith("+++ ")) {
       const newPath = stripPrefix(line.slice(4));
-      const path14 = newPath ?? oldPath;
-      if (!path14) continue;
+      const path15 = newPath ?? oldPath;
+      if (!path15) continue;
       const status = newPath === null ? "removed" : oldPath === null ? "added" : oldPath !== newPath ? "renamed" : "modified";
-      current = { path: path14, status, previousPath: status === "renamed" ? oldPath : null, addedLines: /* @__PURE__ */ new Set() };
-      changes.set(path14, current);
+      current = { path: path15, status, previousPath: status === "renamed" ? oldPath : null, addedLines: /* @__PURE__ */ new Set() };
+      changes.set(path15, current);
     } else if (line.startsWith("rename from ")) {
       oldPath = line.slice("rename from ".length);
     } else if (line.startsWith("rename to ") && oldPath) {
-      const path14 = line.slice("rename to ".length);
-      current = { path: path14, status: "renamed", previousPath: oldPath, addedLines: /* @__PURE__ */ new Set() };
-      changes.set(path14, current);
+      const path15 = line.slice("rename to ".length);
+      current = { path: path15, status: "renamed", previousPath: oldPath, addedLines: /* @__PURE__ */ new Set() };
+      changes.set(path15, current);
     } else if (line.startsWith("@@")) {
       const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
       if (m) newLine = Number(m[1]);
@@ -42075,9 +42069,9 @@ function parseUnifiedDiff(diff) {
   return changes;
 }
 function stripPrefix(p) {
-  const path14 = p.replace(/\t.*$/, "");
-  if (path14 === "/dev/null") return null;
-  const unquoted = path14.startsWith('"') ? JSON.parse(path14) : path14;
+  const path15 = p.replace(/\t.*$/, "");
+  if (path15 === "/dev/null") return null;
+  const unquoted = path15.startsWith('"') ? JSON.parse(path15) : path15;
   return unquoted.replace(/^[ab]\//, "");
 }
 
@@ -42116,7 +42110,7 @@ function gitChanges(root, spec) {
   const changes = parseUnifiedDiff(git(root, [...args2, "--"]));
   if (!head) {
     const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
-    for (const path14 of untracked) changes.set(path14, { path: path14, status: "added", previousPath: null, addedLines: /* @__PURE__ */ new Set(), allLinesAdded: true });
+    for (const path15 of untracked) changes.set(path15, { path: path15, status: "added", previousPath: null, addedLines: /* @__PURE__ */ new Set(), allLinesAdded: true });
   }
   return changes;
 }
@@ -42220,9 +42214,9 @@ function resolveConfig(files, rules) {
   return config;
 }
 async function findHadolintConfig(read) {
-  for (const path14 of HADOLINT_CONFIG_FILES) {
-    const text = await read(path14);
-    if (text !== null) return { path: path14, text };
+  for (const path15 of HADOLINT_CONFIG_FILES) {
+    const text = await read(path15);
+    if (text !== null) return { path: path15, text };
   }
   return null;
 }
@@ -42551,8 +42545,8 @@ function renderText(result, options = {}) {
   const out2 = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const f of result.findings) byFile.set(f.path, [...byFile.get(f.path) ?? [], f]);
-  for (const [path14, findings] of byFile) {
-    out2.push(c("bold", plain(pathOf(path14))));
+  for (const [path15, findings] of byFile) {
+    out2.push(c("bold", plain(pathOf(path15))));
     const sorted = [...findings].sort((a, b) => a.line - b.line || PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
     for (const f of sorted) {
       out2.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${c(f.priority, f.priority.padEnd(8))} ${plain(f.message)}  ${c("dim", f.ruleId)}`);
@@ -42573,7 +42567,7 @@ function renderText(result, options = {}) {
 }
 
 // src/review.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/engine/builtin.ts
 var PARSE_ERROR = {
@@ -42603,8 +42597,8 @@ import { createHash } from "node:crypto";
 function normalizeKey(text) {
   return text.trim().replace(/\s+/g, " ");
 }
-function fingerprint(ruleId, path14, key, occurrence) {
-  return createHash("sha256").update(`${ruleId}\0${path14}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
+function fingerprint(ruleId, path15, key, occurrence) {
+  return createHash("sha256").update(`${ruleId}\0${path15}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
 // src/engine/suppressions.ts
@@ -42825,9 +42819,9 @@ function runRules(project, rules, config) {
 function finalize(pending, config) {
   pending.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.report.range.line - b.report.range.line || a.report.range.column - b.report.range.column || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const occurrences = /* @__PURE__ */ new Map();
-  return pending.map(({ meta, path: path14, report, lines }) => {
+  return pending.map(({ meta, path: path15, report, lines }) => {
     const key = report.key ?? normalizeKey(lines[report.range.line - 1] ?? "");
-    const slot = `${meta.id}\0${path14}\0${key}`;
+    const slot = `${meta.id}\0${path15}\0${key}`;
     const n = occurrences.get(slot) ?? 0;
     occurrences.set(slot, n + 1);
     const { range } = report;
@@ -42836,7 +42830,7 @@ function finalize(pending, config) {
       title: meta.title,
       priority: config.rules.get(meta.id)?.priority ?? meta.priority,
       category: meta.category,
-      path: path14,
+      path: path15,
       line: range.line,
       endLine: range.endLine,
       column: range.column,
@@ -42844,7 +42838,7 @@ function finalize(pending, config) {
       message: report.message,
       hint: report.hint ?? null,
       equivalents: meta.equivalents,
-      fingerprint: fingerprint(meta.id, path14, key, n),
+      fingerprint: fingerprint(meta.id, path15, key, n),
       fix: report.fix ?? null,
       related: report.related ?? [],
       scope: report.scope ?? "line"
@@ -42907,7 +42901,7 @@ function strengthsOf(rules, clean, project) {
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path11 from "node:path";
+import path12 from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -42960,7 +42954,7 @@ async function discover(ws, paths, options = {}) {
     }
   };
   for (const input of paths.length ? paths : ["."]) {
-    const rel = normalizeRelative(path11.isAbsolute(input) ? path11.relative(ws.root, input) : input);
+    const rel = normalizeRelative(path12.isAbsolute(input) ? path12.relative(ws.root, input) : input);
     if (rel === null) {
       problems.push(`${input}: outside the repository root, not reviewed`);
       continue;
@@ -42968,7 +42962,7 @@ async function discover(ws, paths, options = {}) {
     const type = await ws.exists(rel);
     if (type === "dir") await walk(rel);
     else if (type === "file") {
-      const kind = classifyByName(path11.posix.basename(rel));
+      const kind = classifyByName(path12.posix.basename(rel));
       if (kind) found2.set(rel, kind);
       else problems.push(`${input}: not a Docker-related file name, not reviewed`);
     } else problems.push(`${input}: no such file or directory`);
@@ -43043,8 +43037,8 @@ function allPaths(project) {
   return [...project.files.map((f) => f.path), ...project.unread.map((u) => u.path)].sort();
 }
 function relativeToCwd(root, cwd, p) {
-  const rel = path12.relative(cwd, path12.join(root, p));
-  return rel.split(path12.sep).join("/") || ".";
+  const rel = path13.relative(cwd, path13.join(root, p));
+  return rel.split(path13.sep).join("/") || ".";
 }
 
 // src/version.ts
@@ -43057,15 +43051,15 @@ var TreeIndex = class {
   children = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
   /** Adds a tree entry; only regular files (mode 100644/100755) are kept: symlinks and submodules are never followed. */
   addEntry(rawPath, type, mode, sha, size) {
-    const path14 = normalizeRelative(rawPath);
-    if (!path14) return;
-    if (type === "tree") return this.addDir(path14);
+    const path15 = normalizeRelative(rawPath);
+    if (!path15) return;
+    if (type === "tree") return this.addDir(path15);
     if (type !== "blob" || mode !== "100644" && mode !== "100755") return;
-    this.blobs.set(path14, { sha, size });
-    const slash = path14.lastIndexOf("/");
-    const dir = slash < 0 ? "" : path14.slice(0, slash);
+    this.blobs.set(path15, { sha, size });
+    const slash = path15.lastIndexOf("/");
+    const dir = slash < 0 ? "" : path15.slice(0, slash);
     this.addDir(dir);
-    this.children.get(dir).set(path14.slice(slash + 1), "file");
+    this.children.get(dir).set(path15.slice(slash + 1), "file");
   }
   addDir(dir) {
     if (this.children.has(dir)) return;
@@ -43201,10 +43195,10 @@ function gitTopLevel(dir) {
   }
 }
 function commonFolder(paths) {
-  const dirs = paths.map((p) => existsSync2(p) && !isFile(p) ? p : path13.dirname(p));
+  const dirs = paths.map((p) => existsSync2(p) && !isFile(p) ? p : path14.dirname(p));
   let common = dirs[0];
   for (const d of dirs.slice(1)) {
-    while (common !== path13.dirname(common) && path13.relative(common, d).startsWith("..")) common = path13.dirname(common);
+    while (common !== path14.dirname(common) && path14.relative(common, d).startsWith("..")) common = path14.dirname(common);
   }
   return common;
 }
@@ -43216,30 +43210,30 @@ function isFile(p) {
   }
 }
 function findRoot(cwd, paths, explicit) {
-  if (explicit) return path13.resolve(cwd, explicit);
-  const absolute = (paths.length ? paths : ["."]).map((p) => path13.resolve(cwd, p));
+  if (explicit) return path14.resolve(cwd, explicit);
+  const absolute = (paths.length ? paths : ["."]).map((p) => path14.resolve(cwd, p));
   const top = gitTopLevel(cwd);
-  if (top && absolute.every((p) => !path13.relative(top, p).startsWith(".."))) return top;
+  if (top && absolute.every((p) => !path14.relative(top, p).startsWith(".."))) return top;
   const first = absolute[0];
-  const topOfFirst = gitTopLevel(existsSync2(first) && !isFile(first) ? first : path13.dirname(first));
-  if (topOfFirst && absolute.every((p) => !path13.relative(topOfFirst, p).startsWith(".."))) return topOfFirst;
+  const topOfFirst = gitTopLevel(existsSync2(first) && !isFile(first) ? first : path14.dirname(first));
+  if (topOfFirst && absolute.every((p) => !path14.relative(topOfFirst, p).startsWith(".."))) return topOfFirst;
   return commonFolder(absolute);
 }
 async function loadConfig(root, cwd, explicit) {
-  const file = explicit ? path13.resolve(cwd, explicit) : path13.join(root, DEFAULT_CONFIG_PATH);
+  const file = explicit ? path14.resolve(cwd, explicit) : path14.join(root, DEFAULT_CONFIG_PATH);
   let own = null;
   if (explicit || existsSync2(file)) {
     try {
-      own = { text: await fs3.readFile(file, "utf8"), source: path13.relative(cwd, file) || file };
+      own = { text: await fs3.readFile(file, "utf8"), source: path14.relative(cwd, file) || file };
     } catch (error) {
       throw new ConfigError(`${explicit ?? DEFAULT_CONFIG_PATH}: cannot read the configuration (${error.code ?? "error"})`);
     }
   }
   const found2 = await findHadolintConfig(async (rel) => {
-    const candidate = path13.join(root, rel);
+    const candidate = path14.join(root, rel);
     return isFile(candidate) ? fs3.readFile(candidate, "utf8").catch(() => null) : null;
   });
-  const hadolint = found2 && { text: found2.text, source: path13.relative(cwd, path13.join(root, found2.path)) || found2.path };
+  const hadolint = found2 && { text: found2.text, source: path14.relative(cwd, path14.join(root, found2.path)) || found2.path };
   return resolveConfig({ own, hadolint }, allRules);
 }
 function renderReport(result, format, options) {
@@ -43288,14 +43282,14 @@ ${USAGE}
       changes = gitChanges(root, spec);
       if (spec.head) workspace = new GitTreeWorkspace(root, resolveCommit(root, spec.head));
     }
-    const paths = (options.paths.length ? options.paths : [io.cwd === root ? "." : path13.relative(root, io.cwd) || "."]).map(
-      (p) => path13.relative(root, path13.resolve(io.cwd, p)) || "."
+    const paths = (options.paths.length ? options.paths : [io.cwd === root ? "." : path14.relative(root, io.cwd) || "."]).map(
+      (p) => path14.relative(root, path14.resolve(io.cwd, p)) || "."
     );
     const result = await review({ workspace, paths, config, rules: allRules, changes });
     result.notices.unshift(...config.notices);
     const color = options.output === null && (options.color ?? (Boolean(io.isTTY) && !io.env?.NO_COLOR));
     const report = renderReport(result, options.format, { color, pathOf: (p) => relativeToCwd(root, io.cwd, p) });
-    if (options.output) await fs3.writeFile(path13.resolve(io.cwd, options.output), report);
+    if (options.output) await fs3.writeFile(path14.resolve(io.cwd, options.output), report);
     else io.stdout(report);
     return result.findings.some((f) => atOrAbove(f.priority, failOn)) ? 1 : 0;
   } catch (error) {

@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body: body2,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request2;
+      const { method, path: path15, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body: body2, headers, query } = opts;
+      const { path: path15, method, body: body2, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body: body2,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i2 = 0; i2 < path14.length; ++i2) {
-        const code = path14.charCodeAt(i2);
+    function validateCookiePath(path15) {
+      for (let i2 = 0; i2 < path15.length; ++i2) {
+        const code = path15.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22391,8 +22391,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22466,11 +22466,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22833,8 +22833,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -26144,17 +26144,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path14);
+            const ci = visit_(i2, node.items[i2], visitor, path15);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26165,13 +26165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26192,17 +26192,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path14);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path15);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26213,13 +26213,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26246,23 +26246,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26874,10 +26874,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i2 = path14.length - 1; i2 >= 0; --i2) {
-        const k = path14[i2];
+      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
+        const k = path15[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26896,7 +26896,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26926,11 +26926,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26944,8 +26944,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26959,8 +26959,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26978,8 +26978,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26989,8 +26989,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -29505,9 +29505,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29582,14 +29582,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29618,10 +29618,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29638,13 +29638,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -31605,9 +31605,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31616,23 +31616,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -31643,10 +31643,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -39421,9 +39421,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path14 = this.getPath();
-        if (path14 === null || path14.startsWith("/")) {
-          return path14;
+        const path15 = this.getPath();
+        if (path15 === null || path15.startsWith("/")) {
+          return path15;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -39435,7 +39435,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path14 : parent + "/" + path14;
+              return parent.endsWith("/") ? parent + path15 : parent + "/" + path15;
             }
           }
         }
@@ -40536,7 +40536,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module2.exports = factory;
@@ -40545,22 +40545,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path14.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path14.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path14.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path14.sep === "/") {
+      if (path15.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path14.sep);
+      return file.replace(/\//g, path15.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -40609,13 +40609,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path15) => this._filter(path15));
+        return make_array(paths).filter((path16) => this._filter(path16));
       }
       createFilter() {
-        return (path15) => this._filter(path15);
+        return (path16) => this._filter(path16);
       }
-      ignores(path15) {
-        return !this._filter(path15);
+      ignores(path16) {
+        return !this._filter(path16);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -40654,36 +40654,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path14.sep),
+          dirs: pattern.split(path15.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path15) {
-        if (!path15) {
+      _filter(path16) {
+        if (!path16) {
           return false;
         }
-        if (path15 in this._cache) {
-          return this._cache[path15];
+        if (path16 in this._cache) {
+          return this._cache[path16];
         }
-        return this._cache[path15] = this._test(path15);
+        return this._cache[path16] = this._test(path16);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path14.dirname(file));
-        const parentPathDirs = parentPath.split(path14.sep);
+        const parentPath = cleanPath(path15.dirname(file));
+        const parentPathDirs = parentPath.split(path15.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
-                match = match || this._match(parentPathDirs.slice(0, i2).join(path14.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i2).join(path15.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path14.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
             }
           }
           if (match) {
@@ -40702,13 +40702,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path14.sep === "\\" ? "\\\\" : path14.sep;
+        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
         for (let i2 = 0; i2 < rule.pattern.length; i2++) {
           const ch = rule.pattern[i2];
           if (ch === "*") {
             if (rule.pattern[i2 + 1] === "*") {
               i2++;
-              if (rule.pattern[i2 + 1] === path14.sep) {
+              if (rule.pattern[i2 + 1] === path15.sep) {
                 i2++;
               }
               if (rule.pattern[i2 + 1] === void 0) {
@@ -40724,7 +40724,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path14.sep === "\\") {
+            if (path15.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -41001,8 +41001,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -44660,17 +44660,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start2 = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path14 = requestOptions.url.replace(options.baseUrl, "");
+    const path15 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path14} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path15} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       throw error2;
     });
@@ -47383,7 +47383,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path14) => path14.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47866,11 +47866,11 @@ function parseGitDiff(text) {
       const m = /^diff --git (?:"?a\/)(.+?)"? (?:"?b\/)(.+?)"?$/.exec(lines[0]);
       if (m) oldPath = m[1], newPath = m[2];
     }
-    const path14 = status === "removed" ? oldPath : newPath ?? oldPath;
-    if (!path14) continue;
+    const path15 = status === "removed" ? oldPath : newPath ?? oldPath;
+    if (!path15) continue;
     const parsed = hunkStart >= 0 ? parsePatch(lines.slice(hunkStart).join("\n")) : emptyLines();
-    diff.set(path14, {
-      path: path14,
+    diff.set(path15, {
+      path: path15,
       status,
       previousPath: status === "renamed" ? oldPath : null,
       ...parsed,
@@ -48026,7 +48026,7 @@ function bool(name2, raw, fallback) {
 
 // src/github/run.ts
 import { promises as fs6 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
@@ -48058,13 +48058,13 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
   { tag, collection: "map", nodeClass: import_yaml2.YAMLMap, identify: () => false },
   { tag, collection: "seq", nodeClass: import_yaml2.YAMLSeq, identify: () => false }
 ]);
-function parseCompose(path14, text) {
+function parseCompose(path15, text) {
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false });
   const problems = [];
   const lines = splitLines(text);
   for (const error2 of doc.errors) {
-    problems.push({ path: path14, message: `invalid YAML: ${firstLine(error2.message)}`, range: fromOffsets(lineCounter, error2.pos[0], error2.pos[1]) });
+    problems.push({ path: path15, message: `invalid YAML: ${firstLine(error2.message)}`, range: fromOffsets(lineCounter, error2.pos[0], error2.pos[1]) });
   }
   let data = {};
   if (!doc.errors.length) {
@@ -48072,13 +48072,13 @@ function parseCompose(path14, text) {
       const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js !== null && typeof js === "object" && !Array.isArray(js)) data = js;
       else if (js !== null && js !== void 0) {
-        problems.push({ path: path14, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        problems.push({ path: path15, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
       }
     } catch (error2) {
-      problems.push({ path: path14, message: `YAML rejected: ${firstLine(error2.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      problems.push({ path: path15, message: `YAML rejected: ${firstLine(error2.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
     }
   }
-  const file = { path: path14, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
+  const file = { path: path15, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
   file.services = collectServices(file);
   return { file, problems };
 }
@@ -48098,9 +48098,9 @@ function nodeRange(node, lineCounter) {
   const range2 = node?.range;
   return range2 ? fromOffsets(lineCounter, range2[0], range2[1]) : null;
 }
-function locate(file, path14) {
+function locate(file, path15) {
   let current = { pair: null, node: file.doc.contents };
-  for (const segment of path14) {
+  for (const segment of path15) {
     const node = deref(file, current.node);
     const next = step(file, node, segment, 0);
     if (!next) return { found: false, located: current };
@@ -48138,18 +48138,18 @@ function step(file, node, segment, depth) {
   }
   return null;
 }
-function keyRange(file, path14) {
-  const { located } = locate(file, path14);
+function keyRange(file, path15) {
+  const { located } = locate(file, path15);
   const target = located.pair?.key ?? located.node;
   return nodeRange(target, file.lineCounter);
 }
-function valueRange(file, path14) {
-  const { located } = locate(file, path14);
+function valueRange(file, path15) {
+  const { located } = locate(file, path15);
   const node = located.node ?? located.pair?.key ?? null;
   return nodeRange(node, file.lineCounter);
 }
-function rangeAt(file, path14) {
-  const { found: found2, located } = locate(file, path14);
+function rangeAt(file, path15) {
+  const { found: found2, located } = locate(file, path15);
   const node = located.node;
   const preferValue = found2 && node && ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isAlias)(node) || !located.pair);
   const range2 = preferValue ? nodeRange(node, file.lineCounter) : nodeRange(located.pair?.key ?? node, file.lineCounter);
@@ -48158,7 +48158,7 @@ function rangeAt(file, path14) {
 
 // rules/compose/lib.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -50240,11 +50240,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path14) {
+    function locateFile(path15) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path14, scriptDirectory);
+        return Module["locateFile"](path15, scriptDirectory);
       }
-      return scriptDirectory + path14;
+      return scriptDirectory + path15;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -53072,7 +53072,7 @@ var INSTRUCTION_KEYWORDS = /* @__PURE__ */ new Set([
 function rangeOf(node) {
   return fromLsp(node.getRange());
 }
-function parseDockerfile(path14, text, buildArgs = {}) {
+function parseDockerfile(path15, text, buildArgs = {}) {
   const ast = parseWithSpacedHeredocs(text);
   const instructions = ast.getInstructions();
   const problems = [];
@@ -53082,7 +53082,7 @@ function parseDockerfile(path14, text, buildArgs = {}) {
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (!INSTRUCTION_KEYWORDS.has(keyword)) {
-      problems.push({ path: path14, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path15, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
       continue;
     }
     if (keyword === "FROM") {
@@ -53100,15 +53100,15 @@ function parseDockerfile(path14, text, buildArgs = {}) {
         globalArgs.set(property.getName(), expanded === null || expanded.unresolved ? null : expanded.value);
       }
     } else {
-      problems.push({ path: path14, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path15, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
     }
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
   else if (instructions.length || text.trim()) {
-    problems.push({ path: path14, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    problems.push({ path: path15, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
   const file = {
-    path: path14,
+    path: path15,
     kind: "dockerfile",
     text,
     lines: splitLines(text),
@@ -53425,19 +53425,8 @@ var DiskWorkspace = class {
   }
 };
 
-// rules/compose/lib.ts
-var BASE_COMPOSE_NAMES = /* @__PURE__ */ new Set(["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]);
-function isOverrideFile(file, project) {
-  const name2 = path2.posix.basename(file.path).toLowerCase();
-  if (BASE_COMPOSE_NAMES.has(name2)) return false;
-  const dir = path2.posix.dirname(file.path);
-  return project.files.some(
-    (f) => f.kind === "compose" && f !== file && path2.posix.dirname(f.path) === dir && BASE_COMPOSE_NAMES.has(path2.posix.basename(f.path).toLowerCase())
-  );
-}
-function servicePath(service, ...rest) {
-  return ["services", typeof service === "string" ? service : service.name, ...rest];
-}
+// src/model/compose-build.ts
+import path2 from "node:path";
 function asMap(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
 }
@@ -53445,9 +53434,6 @@ function scalarText(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   return null;
-}
-function isTrue(value) {
-  return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
 }
 function interpolate(text) {
   let unresolved = false;
@@ -53494,6 +53480,47 @@ function interpolate(text) {
     }
   }
   return { value: out2, unresolved, defaulted };
+}
+function buildOf(file, project, data) {
+  const build = data.build;
+  if (build === void 0 || build === null) return null;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  let target = null;
+  const text = scalarText(build);
+  const map = asMap(build);
+  if (text !== null) context = text;
+  else if (map) {
+    context = scalarText(map.context) ?? ".";
+    if (map.dockerfile_inline !== void 0) return { dockerfile: null, dockerfilePath: null, target: scalarText(map.target) };
+    dockerfile = scalarText(map.dockerfile) ?? "Dockerfile";
+    target = scalarText(map.target);
+  } else return { dockerfile: null, dockerfilePath: null, target: null };
+  const ctx = interpolate(context);
+  const df = interpolate(dockerfile);
+  if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith("/")) {
+    return { dockerfile: null, dockerfilePath: null, target };
+  }
+  const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), ctx.value, df.value));
+  const found2 = rel === null ? void 0 : project.byPath.get(rel);
+  return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, target };
+}
+
+// rules/compose/lib.ts
+var BASE_COMPOSE_NAMES = /* @__PURE__ */ new Set(["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]);
+function isOverrideFile(file, project) {
+  const name2 = path3.posix.basename(file.path).toLowerCase();
+  if (BASE_COMPOSE_NAMES.has(name2)) return false;
+  const dir = path3.posix.dirname(file.path);
+  return project.files.some(
+    (f) => f.kind === "compose" && f !== file && path3.posix.dirname(f.path) === dir && BASE_COMPOSE_NAMES.has(path3.posix.basename(f.path).toLowerCase())
+  );
+}
+function servicePath(service, ...rest) {
+  return ["services", typeof service === "string" ? service : service.name, ...rest];
+}
+function isTrue(value) {
+  return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
 }
 function splitOutsideVariables(text, sep2) {
   const parts2 = [];
@@ -53653,7 +53680,7 @@ function parseMount(entry2) {
 }
 function normalizeHostPath(p) {
   if (!p.startsWith("/") && !p.startsWith("~/")) return p;
-  const norm = path2.posix.normalize(p);
+  const norm = path3.posix.normalize(p);
   return norm.length > 1 ? norm.replace(/\/+$/, "") : norm;
 }
 function imageOf(service) {
@@ -53661,30 +53688,6 @@ function imageOf(service) {
   if (text === null) return null;
   const { value, unresolved } = interpolate(text);
   return unresolved || !value.trim() ? null : value.trim();
-}
-function buildOf(file, project, data) {
-  const build = data.build;
-  if (build === void 0 || build === null) return null;
-  let context = ".";
-  let dockerfile = "Dockerfile";
-  let target = null;
-  const text = scalarText(build);
-  const map = asMap(build);
-  if (text !== null) context = text;
-  else if (map) {
-    context = scalarText(map.context) ?? ".";
-    if (map.dockerfile_inline !== void 0) return { dockerfile: null, dockerfilePath: null, target: scalarText(map.target) };
-    dockerfile = scalarText(map.dockerfile) ?? "Dockerfile";
-    target = scalarText(map.target);
-  } else return { dockerfile: null, dockerfilePath: null, target: null };
-  const ctx = interpolate(context);
-  const df = interpolate(dockerfile);
-  if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith("/")) {
-    return { dockerfile: null, dockerfilePath: null, target };
-  }
-  const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), ctx.value, df.value));
-  const found2 = rel === null ? void 0 : project.byPath.get(rel);
-  return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, target };
 }
 function dockerfileHealthcheck(dockerfile, target) {
   const stage = targetStage(dockerfile, target);
@@ -53757,7 +53760,7 @@ function effectiveData(file, project, service, depth = 0) {
   if (name2 === null) return service.data;
   let source = file;
   if (fromFile !== null) {
-    const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), fromFile));
+    const rel = normalizeRelative(path3.posix.join(path3.posix.dirname(file.path), fromFile));
     const found2 = rel === null ? void 0 : project.byPath.get(rel);
     source = found2?.kind === "compose" ? found2 : null;
   }
@@ -53780,9 +53783,9 @@ function imageRepository(service) {
 function findService(file, project, name2) {
   const own = file.services.find((s2) => s2.name === name2);
   if (own) return { file, service: own };
-  const dir = path2.posix.dirname(file.path);
+  const dir = path3.posix.dirname(file.path);
   for (const other of project.files) {
-    if (other.kind !== "compose" || other === file || path2.posix.dirname(other.path) !== dir) continue;
+    if (other.kind !== "compose" || other === file || path3.posix.dirname(other.path) !== dir) continue;
     const found2 = other.services.find((s2) => s2.name === name2);
     if (found2) return { file: other, service: found2 };
   }
@@ -54050,7 +54053,7 @@ var compose_depends_on_no_condition_default = defineRule({
 });
 
 // rules/compose/compose-docker-socket.ts
-import path3 from "node:path";
+import path4 from "node:path";
 var SOCKETS = /* @__PURE__ */ new Set(["docker.sock", "podman.sock", "containerd.sock"]);
 var SOCKET_DIRS = /* @__PURE__ */ new Set(["/var/run", "/run"]);
 var compose_docker_socket_default = defineRule({
@@ -54074,7 +54077,7 @@ var compose_docker_socket_default = defineRule({
         if (mount.type !== "bind" || mount.source === null) continue;
         const source = normalizeHostPath(mount.source);
         const target = mount.target ?? "";
-        const isSocket = SOCKETS.has(path3.posix.basename(source)) || mount.sourceUnknown && SOCKETS.has(path3.posix.basename(target));
+        const isSocket = SOCKETS.has(path4.posix.basename(source)) || mount.sourceUnknown && SOCKETS.has(path4.posix.basename(target));
         const isDir = !mount.sourceUnknown && SOCKET_DIRS.has(source);
         if (!isSocket && !isDir) continue;
         const what = isSocket ? `the Docker socket \`${source}\`` : `\`${source}\`, which holds the Docker socket,`;
@@ -61987,9 +61990,9 @@ function placedSchemaProblems(file) {
   }
   return placed.map(({ more, ...p }) => more ? { ...p, message: `${p.message} (also through this anchor in ${more} more place${more > 1 ? "s" : ""})` } : p);
 }
-function underReset(file, path14) {
-  for (let i2 = 1; i2 <= path14.length; i2++) {
-    const { found: found2, located } = locate(file, path14.slice(0, i2));
+function underReset(file, path15) {
+  for (let i2 = 1; i2 <= path15.length; i2++) {
+    const { found: found2, located } = locate(file, path15.slice(0, i2));
     if (!found2) return false;
     if (located.node?.tag === "!reset") return true;
   }
@@ -62034,65 +62037,65 @@ function collapse(list2, combinator) {
   return [...rest, { path: at, keyword: "type", params: { type: [...types], allowedValues: values } }];
 }
 function describe2(error2, data) {
-  const { path: path14, keyword, params } = error2;
-  const where = `\`${displayPath(path14)}\``;
-  const value = valueAt(data, path14);
+  const { path: path15, keyword, params } = error2;
+  const where = `\`${displayPath(path15)}\``;
+  const value = valueAt(data, path15);
   if (keyword !== "additionalProperties" && keyword !== "required" && typeof value === "string" && value.includes("$")) return null;
   switch (keyword) {
     case "additionalProperties":
-      return unknownKey(path14, String(params.additionalProperty), data);
+      return unknownKey(path15, String(params.additionalProperty), data);
     case "required":
-      return { path: path14, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
+      return { path: path15, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
     case "type": {
       const accepted = [...asArray(params.allowedValues).map((v) => `\`${String(v)}\``), ...typeNames(asArray(params.type).map(String))];
-      return { path: path14, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
+      return { path: path15, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
     }
     case "enum": {
       const allowed = asArray(params.allowedValues).map(String);
       const hint = typeof value === "string" ? closest(value, allowed) : null;
       return {
-        path: path14,
+        path: path15,
         onKey: false,
         message: `${where}: ${shown(value)} is not one of ${allowed.map((v) => `\`${v}\``).join(", ")}${hint ? ` (did you mean \`${hint}\`?)` : ""}`
       };
     }
     case "pattern":
-      return { path: path14, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path14)}` };
+      return { path: path15, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path15)}` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path14, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
+      return { path: path15, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
     case "uniqueItems": {
       const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      const item = valueAt(data, [...path14, second]);
+      const item = valueAt(data, [...path15, second]);
       return {
-        path: [...path14, second],
+        path: [...path15, second],
         onKey: false,
-        message: `\`${displayPath([...path14, second])}\`: repeats \`${displayPath([...path14, first])}\` (${shown(item)}); Compose rejects duplicate entries`
+        message: `\`${displayPath([...path15, second])}\`: repeats \`${displayPath([...path15, first])}\` (${shown(item)}); Compose rejects duplicate entries`
       };
     }
     default:
-      return { path: path14, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
+      return { path: path15, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
   }
 }
 function unknownKey(parent, key, data) {
-  const path14 = [...parent, key];
+  const path15 = [...parent, key];
   const shape = shapeAt(parent);
   const at = parent.length ? `\`${displayPath(parent)}\`: ` : "";
   if (shape && !shape.keys.length && shape.patterns.length) {
     const noun = NAME_NOUNS[String(parent[parent.length - 1])] ?? "name";
     const rule = shape.patterns.includes("^[a-zA-Z0-9._-]+$") ? ": use letters, digits, `.`, `_` and `-`" : "";
-    return { path: path14, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
+    return { path: path15, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
   }
   const suggestion = shape ? closest(key, shape.keys) : null;
   const where = parent.length ? `${at}unknown key \`${key}\`` : `unknown top-level key \`${key}\``;
   let hint = "Compose refuses keys the specification does not define; keep custom data under a key starting with `x-`.";
-  const value = valueAt(data, path14);
+  const value = valueAt(data, path15);
   if (!parent.length && value && typeof value === "object" && ("image" in value || "build" in value)) {
     hint = `\`${key}\` looks like a service: services go under the top-level \`services:\` key.`;
   }
-  return { path: path14, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
+  return { path: path15, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
 }
 var COMPARISONS = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than" };
 var NAME_NOUNS = {
@@ -62110,20 +62113,20 @@ var NAME_NOUNS = {
   sysctls: "sysctl name",
   extra_hosts: "host name"
 };
-function patternNoun(path14) {
-  const key = String(path14[path14.length - 1]);
+function patternNoun(path15) {
+  const key = String(path15[path15.length - 1]);
   if (key === "pull_policy") return "pull policy (`always`, `never`, `missing`, `build`, `refresh`, `daily`, `weekly` or `every_<duration>`)";
   if (key === "container_name") return "container name";
   return `\`${key}\` value`;
 }
-function shapeAt(path14) {
+function shapeAt(path15) {
   let best = null;
   let bestLiterals = -1;
   for (const [pattern, shape] of Object.entries(OBJECT_SHAPES)) {
     const segments = pattern === "" ? [] : pattern.slice(1).split("/").map(unescapePointer);
-    if (segments.length !== path14.length) continue;
+    if (segments.length !== path15.length) continue;
     let literals = 0;
-    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path14[i2]) && ++literals > 0);
+    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path15[i2]) && ++literals > 0);
     if (matches && literals > bestLiterals) [best, bestLiterals] = [shape, literals];
   }
   return best;
@@ -62178,11 +62181,11 @@ function formatProblems(data) {
     for (const keyPath of DURATION_KEYS) {
       const value = valueAt(svc, keyPath);
       if (typeof value !== "string" || value.includes("$") || isDuration(value)) continue;
-      const path14 = [...base, ...keyPath];
+      const path15 = [...base, ...keyPath];
       problems.push({
-        path: path14,
+        path: path15,
         onKey: false,
-        message: `\`${displayPath(path14)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
+        message: `\`${displayPath(path15)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
         hint: "Units: `h`, `m`, `s`, `ms`, `us`, `ns` (no days: write `24h`); a bare number needs a unit."
       });
     }
@@ -62236,20 +62239,20 @@ function parsePointer(pointer) {
 function unescapePointer(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function pointerOf(path14) {
-  return path14.map((s2) => `/${s2}`).join("");
+function pointerOf(path15) {
+  return path15.map((s2) => `/${s2}`).join("");
 }
-function startsWith(path14, prefix) {
-  return prefix.length <= path14.length && prefix.every((s2, i2) => String(s2) === String(path14[i2]));
+function startsWith(path15, prefix) {
+  return prefix.length <= path15.length && prefix.every((s2, i2) => String(s2) === String(path15[i2]));
 }
-function displayPath(path14) {
+function displayPath(path15) {
   let out2 = "";
-  for (const segment of path14) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
+  for (const segment of path15) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
   return out2 || "(top level)";
 }
-function valueAt(data, path14) {
+function valueAt(data, path15) {
   let current = data;
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (current && typeof current === "object" && Object.prototype.hasOwnProperty.call(current, segment)) current = current[String(segment)];
     else return void 0;
@@ -62706,8 +62709,8 @@ function mountCovers(instruction, ...dirs) {
   const targets = cacheMountTargets(instruction);
   return dirs.some((dir) => targets.some((target) => covers(target, normalisePath(dir))));
 }
-function normalisePath(path14) {
-  let p = path14.trim();
+function normalisePath(path15) {
+  let p = path15.trim();
   for (; ; ) {
     if (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
     else if (p.endsWith("/*") || p.endsWith("/.")) p = p.slice(0, -2);
@@ -63447,8 +63450,8 @@ var bin_sh_symlink_default = defineRule({
 
 // rules/dockerfile/cd-instead-of-workdir.ts
 var TEMP_DIRS = ["/tmp", "/var/tmp", "/dev/shm"];
-function isTemp(path14) {
-  return TEMP_DIRS.some((t) => path14 === t || path14.startsWith(`${t}/`));
+function isTemp(path15) {
+  return TEMP_DIRS.some((t) => path15 === t || path15.startsWith(`${t}/`));
 }
 var cd_instead_of_workdir_default = defineRule({
   meta: {
@@ -63472,10 +63475,10 @@ var cd_instead_of_workdir_default = defineRule({
       const cd = cds[0];
       const target = argsNoFlags(cd)[0];
       if (target === void 0 || target.dynamic || target.value === "-" || target.value.startsWith("~")) continue;
-      const path14 = normalisePath(target.value);
-      if (isTemp(path14)) continue;
+      const path15 = normalisePath(target.value);
+      if (isTemp(path15)) continue;
       const later = commandsAfter(run2.script, cd);
-      if (later.some((c) => removesPath(c, [path14]))) continue;
+      if (later.some((c) => removesPath(c, [path15]))) continue;
       if (later.length === 0) {
         ctx.report({
           range: cd.range,
@@ -63852,15 +63855,15 @@ var copy_all_before_install_default = defineRule({
 });
 
 // rules/dockerfile/lib/instructions.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/model/project.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/parse/dockerignore.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 var dockerignore = import_dockerignore.default;
-function parseDockerignore(path14, text) {
+function parseDockerignore(path15, text) {
   const lines = splitLines(text);
   const patterns = [];
   lines.forEach((raw, index) => {
@@ -63879,7 +63882,7 @@ function parseDockerignore(path14, text) {
     return m;
   };
   return {
-    path: path14,
+    path: path15,
     kind: "dockerignore",
     text,
     lines,
@@ -63899,7 +63902,7 @@ function filesOfKind(project, kind) {
 function dockerignoreFor(project, dockerfile, context) {
   const specific = project.byPath.get(`${dockerfile.path}.dockerignore`);
   if (specific?.kind === "dockerignore") return specific;
-  const dir = context ?? path4.posix.dirname(dockerfile.path);
+  const dir = context ?? path5.posix.dirname(dockerfile.path);
   const general = project.byPath.get(dir === "." || dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
   return general?.kind === "dockerignore" ? general : null;
 }
@@ -63962,18 +63965,18 @@ function referencedFiles(project) {
   const refs = [];
   const add = (base, target, kind) => {
     if (target.startsWith("/") || target.startsWith("~") || target.includes("$")) return;
-    const rel = normalizeRelative(path4.posix.join(base, target));
+    const rel = normalizeRelative(path5.posix.join(base, target));
     if (rel) refs.push({ path: rel, kind });
   };
   for (const file of project.files) {
-    const dir = path4.posix.dirname(file.path);
+    const dir = path5.posix.dirname(file.path);
     if (file.kind === "compose") {
       for (const service of file.services) {
         for (const envFile of asList(service.data.env_file)) {
           const p = typeof envFile === "string" ? envFile : envFile?.path;
           if (typeof p === "string") add(dir, p, "env");
         }
-        const nginxService = isNginxImage(service.data.image) || builtDockerfiles(project, file, service.data.build).some(isNginxDockerfile);
+        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(buildOf(file, project, service.data)?.dockerfile ?? null);
         for (const volume of asList(service.data.volumes)) {
           const bind2 = bindMount(volume);
           if (bind2 && (bind2.target.startsWith("/etc/nginx") || nginxService && isNginxConfigName(bind2.source))) add(dir, bind2.source, "nginx");
@@ -63988,29 +63991,20 @@ function referencedFiles(project) {
 function isNginxImage(image) {
   if (typeof image !== "string") return false;
   const ref = parseImageRef(image);
-  return Boolean(ref && path4.posix.basename(ref.name).includes("nginx"));
+  return Boolean(ref && path5.posix.basename(ref.name).includes("nginx"));
 }
 function isNginxConfigName(p) {
   return /\.(conf|conf\.template|template)$/.test(p);
 }
 function isNginxDockerfile(file) {
+  if (!file) return false;
   const final = file.stages[file.stages.length - 1];
-  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path4.posix.basename(s2.base.ref.name).includes("nginx")));
-}
-function builtDockerfiles(project, compose, build) {
-  if (build === void 0 || build === null) return [];
-  const spec = typeof build === "string" ? { context: build } : build;
-  const context = typeof spec.context === "string" ? spec.context : ".";
-  const dockerfile = typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile";
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("/") || dockerfile.startsWith("/")) return [];
-  const rel = normalizeRelative(path4.posix.join(path4.posix.dirname(compose.path), context, dockerfile));
-  const file = rel === null ? void 0 : project.byPath.get(rel);
-  return file?.kind === "dockerfile" ? [file] : [];
+  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path5.posix.basename(s2.base.ref.name).includes("nginx")));
 }
 function nginxConfigsCopied(file) {
   const out2 = [];
   for (const stage of file.stages) {
-    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path4.posix.basename(s2.base.ref.name).includes("nginx"));
+    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path5.posix.basename(s2.base.ref.name).includes("nginx"));
     for (const { copy, sources, dest } of stageCopies(stage)) {
       for (const src of sources) {
         if (!(dest.startsWith("/etc/nginx") || nginxStage && isNginxConfigName(src))) continue;
@@ -64034,12 +64028,12 @@ function stageCopies(stage) {
     const keyword = instruction.getKeyword();
     if (keyword === "WORKDIR") {
       const dir = instruction.getArguments()[0]?.getValue();
-      if (dir) workdir = path4.posix.resolve(workdir, dir);
+      if (dir) workdir = path5.posix.resolve(workdir, dir);
     } else if (keyword === "COPY" || keyword === "ADD") {
       const args2 = instruction.getArguments().map((a) => a.getValue());
       if (args2.length < 2) continue;
       const destRaw = args2[args2.length - 1];
-      const dest = path4.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
+      const dest = path5.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
       copies2.push({ copy: instruction, sources: args2.slice(0, -1), dest });
     }
   }
@@ -64051,7 +64045,7 @@ function traceToContext(stage, absolute) {
     const destDir = dest.endsWith("/") ? dest : `${dest}/`;
     if (!absolute.startsWith(destDir)) continue;
     const inside = absolute.slice(destDir.length);
-    for (const src of sources) if (!/[*?[]/.test(src)) return path4.posix.join(src, inside);
+    for (const src of sources) if (!/[*?[]/.test(src)) return path5.posix.join(src, inside);
   }
   return null;
 }
@@ -64217,11 +64211,11 @@ function buildContexts(project, dockerfile) {
       if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
       const build = service.data.build;
       const context = typeof build === "string" ? build : typeof build?.context === "string" ? build.context : ".";
-      const rel = normalizeRelative(path5.posix.join(path5.posix.dirname(compose.path), context));
+      const rel = normalizeRelative(path6.posix.join(path6.posix.dirname(compose.path), context));
       if (rel !== null) contexts.add(rel);
     }
   }
-  if (!contexts.size) contexts.add(normalizeRelative(path5.posix.dirname(dockerfile.path)) ?? "");
+  if (!contexts.size) contexts.add(normalizeRelative(path6.posix.dirname(dockerfile.path)) ?? "");
   return [...contexts];
 }
 
@@ -64417,9 +64411,9 @@ var copy_from_invalid_default = defineRule({
 });
 
 // rules/dockerfile/copy-from-root-filesystem.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function isRoot(p) {
-  return p.startsWith("/") && path6.posix.normalize(p) === "/";
+  return p.startsWith("/") && path7.posix.normalize(p) === "/";
 }
 var copy_from_root_filesystem_default = defineRule({
   meta: {
@@ -64463,9 +64457,9 @@ var copy_from_root_filesystem_default = defineRule({
 });
 
 // rules/dockerfile/copy-ignored-file.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function contextPath(source) {
-  const clean = path7.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  const clean = path8.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   return clean === "" || clean === "." ? "." : clean.replace(/^\.\//, "");
 }
 function rootIgnored(ignore) {
@@ -64557,7 +64551,7 @@ var copy_relative_no_workdir_default = defineRule({
 });
 
 // rules/dockerfile/copy-then-extract-archive.ts
-import path8 from "node:path";
+import path9 from "node:path";
 var TAR_SUFFIXES = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz"];
 var TAR_VALUE_FLAGS = ["-f", "--file", "-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--strip-components", "--transform", "--exclude", "-I", "--use-compress-program", "--owner", "--group", "--mode"];
 function isTarArchive(name2) {
@@ -64598,7 +64592,7 @@ var copy_then_extract_archive_default = defineRule({
         if (value === null || source.heredoc || !isTarArchive(value)) continue;
         const dest = expandedWord(file, item, args2.dest);
         const renamed = args2.sources.length === 1 && dest !== null && !dest.endsWith("/") && dest !== "." && isTarArchive(dest);
-        archives.push({ word: source, name: path8.posix.basename(renamed ? dest : value) });
+        archives.push({ word: source, name: path9.posix.basename(renamed ? dest : value) });
       }
       if (!archives.length) continue;
       ctx.applies();
@@ -64609,7 +64603,7 @@ var copy_then_extract_archive_default = defineRule({
         for (const run2 of later) {
           const command = run2.script.commands.find((c) => {
             const extracted = extractedArchive(c);
-            return extracted !== null && !extracted.includes("$") && path8.posix.basename(extracted) === archive.name;
+            return extracted !== null && !extracted.includes("$") && path9.posix.basename(extracted) === archive.name;
           });
           if (command) {
             found2 = { run: run2, command };
@@ -64727,7 +64721,7 @@ var curl_pipe_shell_default = defineRule({
 });
 
 // rules/dockerfile/debug-env-enabled.ts
-import path9 from "node:path";
+import path10 from "node:path";
 var DEBUG_SETTINGS = [
   { name: /^(DEBUG|FLASK_DEBUG|DJANGO_DEBUG|APP_DEBUG)$/, on: isTrue2, what: "debug mode" },
   { name: /^(NODE_ENV|FLASK_ENV|RAILS_ENV|RACK_ENV|APP_ENV)$/, on: (v) => ["development", "dev"].includes(v.toLowerCase()), what: "development mode" },
@@ -64738,7 +64732,7 @@ var DEBUG_SETTINGS = [
 function isDevDockerfile(filePath, stageName) {
   const words2 = (s2) => s2.toLowerCase().split(/[^a-z0-9]+/);
   const devWords = ["dev", "development", "debug", "local"];
-  return words2(path9.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
+  return words2(path10.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
 }
 var debug_env_enabled_default = defineRule({
   meta: {
@@ -66282,8 +66276,8 @@ function cannotFail(command) {
   if (["echo", "printf", "yes", "true", ":"].includes(command.name)) return true;
   return command.name === "cat" && argsNoFlags(command).length === 0;
 }
-function basename(path14) {
-  return path14.slice(path14.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
+function basename(path15) {
+  return path15.slice(path15.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
 }
 function optionsSetPipefail(words2) {
   return words2.some((w, i2) => /^-[a-z]*o$/.test(w) && words2[i2 + 1] === "pipefail");
@@ -67660,7 +67654,7 @@ var workdir_relative_default = defineRule({
 });
 
 // rules/dockerfile/workdir-system-dir.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var RUNTIME_MOUNTS = ["/proc", "/sys", "/dev"];
 var HOST_ONLY = ["/boot", "/initrd", "/lost+found"];
 var SYSTEM_EXACT = /* @__PURE__ */ new Set(["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/etc"]);
@@ -67703,8 +67697,8 @@ var workdir_system_dir_default = defineRule({
         if (!item.onbuild || !written.includes("$")) {
           const { value, unresolved } = item.onbuild ? { value: written, unresolved: false } : expandAt(file, stage, item.instruction, written);
           if (!unresolved) {
-            if (value.startsWith("/")) resolved = path10.posix.normalize(value);
-            else if (current !== null && !item.onbuild) resolved = path10.posix.resolve(current, value);
+            if (value.startsWith("/")) resolved = path11.posix.normalize(value);
+            else if (current !== null && !item.onbuild) resolved = path11.posix.resolve(current, value);
           }
         }
         if (!item.onbuild) current = resolved;
@@ -67897,9 +67891,9 @@ function resolveConfig(files, rules) {
   return config;
 }
 async function findHadolintConfig(read) {
-  for (const path14 of HADOLINT_CONFIG_FILES) {
-    const text = await read(path14);
-    if (text !== null) return { path: path14, text };
+  for (const path15 of HADOLINT_CONFIG_FILES) {
+    const text = await read(path15);
+    if (text !== null) return { path: path15, text };
   }
   return null;
 }
@@ -68216,8 +68210,8 @@ import { createHash } from "node:crypto";
 function normalizeKey(text) {
   return text.trim().replace(/\s+/g, " ");
 }
-function fingerprint(ruleId, path14, key, occurrence) {
-  return createHash("sha256").update(`${ruleId}\0${path14}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
+function fingerprint(ruleId, path15, key, occurrence) {
+  return createHash("sha256").update(`${ruleId}\0${path15}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
 // src/engine/suppressions.ts
@@ -68438,9 +68432,9 @@ function runRules(project, rules, config) {
 function finalize(pending, config) {
   pending.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.report.range.line - b.report.range.line || a.report.range.column - b.report.range.column || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const occurrences = /* @__PURE__ */ new Map();
-  return pending.map(({ meta, path: path14, report, lines }) => {
+  return pending.map(({ meta, path: path15, report, lines }) => {
     const key = report.key ?? normalizeKey(lines[report.range.line - 1] ?? "");
-    const slot = `${meta.id}\0${path14}\0${key}`;
+    const slot = `${meta.id}\0${path15}\0${key}`;
     const n = occurrences.get(slot) ?? 0;
     occurrences.set(slot, n + 1);
     const { range: range2 } = report;
@@ -68449,7 +68443,7 @@ function finalize(pending, config) {
       title: meta.title,
       priority: config.rules.get(meta.id)?.priority ?? meta.priority,
       category: meta.category,
-      path: path14,
+      path: path15,
       line: range2.line,
       endLine: range2.endLine,
       column: range2.column,
@@ -68457,7 +68451,7 @@ function finalize(pending, config) {
       message: report.message,
       hint: report.hint ?? null,
       equivalents: meta.equivalents,
-      fingerprint: fingerprint(meta.id, path14, key, n),
+      fingerprint: fingerprint(meta.id, path15, key, n),
       fix: report.fix ?? null,
       related: report.related ?? [],
       scope: report.scope ?? "line"
@@ -68486,7 +68480,7 @@ function strengthsOf(rules, clean, project) {
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path11 from "node:path";
+import path12 from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -68539,7 +68533,7 @@ async function discover(ws, paths, options = {}) {
     }
   };
   for (const input of paths.length ? paths : ["."]) {
-    const rel = normalizeRelative(path11.isAbsolute(input) ? path11.relative(ws.root, input) : input);
+    const rel = normalizeRelative(path12.isAbsolute(input) ? path12.relative(ws.root, input) : input);
     if (rel === null) {
       problems.push(`${input}: outside the repository root, not reviewed`);
       continue;
@@ -68547,7 +68541,7 @@ async function discover(ws, paths, options = {}) {
     const type = await ws.exists(rel);
     if (type === "dir") await walk(rel);
     else if (type === "file") {
-      const kind = classifyByName(path11.posix.basename(rel));
+      const kind = classifyByName(path12.posix.basename(rel));
       if (kind) found2.set(rel, kind);
       else problems.push(`${input}: not a Docker-related file name, not reviewed`);
     } else problems.push(`${input}: no such file or directory`);
@@ -68735,7 +68729,7 @@ var CheckRunIncomplete = class extends Error {
 
 // src/github/context.ts
 import { promises as fs5 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var PR_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"];
 var ZERO_SHA = /^0+$/;
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
@@ -68763,7 +68757,7 @@ async function readRunContext(env) {
     owner,
     repo,
     sha,
-    workspace: path12.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
+    workspace: path13.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     serverUrl,
     runUrl,
@@ -68876,8 +68870,8 @@ function placeFinding(f, file) {
   const line = lines.find((l) => file.added.has(l)) ?? lines[0];
   return line === void 0 ? null : range(file.path, line, line, false);
 }
-function range(path14, start2, end, suggestion) {
-  return { path: path14, line: end, startLine: start2 < end ? start2 : null, suggestion };
+function range(path15, start2, end, suggestion) {
+  return { path: path15, line: end, startLine: start2 < end ? start2 : null, suggestion };
 }
 function suggestionBlock(replacement) {
   const longest = Math.max(0, ...(replacement.match(/`+/g) ?? []).map((run2) => run2.length));
@@ -69162,15 +69156,15 @@ var TreeIndex = class {
   children = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
   /** Adds a tree entry; only regular files (mode 100644/100755) are kept: symlinks and submodules are never followed. */
   addEntry(rawPath, type, mode, sha, size) {
-    const path14 = normalizeRelative(rawPath);
-    if (!path14) return;
-    if (type === "tree") return this.addDir(path14);
+    const path15 = normalizeRelative(rawPath);
+    if (!path15) return;
+    if (type === "tree") return this.addDir(path15);
     if (type !== "blob" || mode !== "100644" && mode !== "100755") return;
-    this.blobs.set(path14, { sha, size });
-    const slash = path14.lastIndexOf("/");
-    const dir = slash < 0 ? "" : path14.slice(0, slash);
+    this.blobs.set(path15, { sha, size });
+    const slash = path15.lastIndexOf("/");
+    const dir = slash < 0 ? "" : path15.slice(0, slash);
     this.addDir(dir);
-    this.children.get(dir).set(path14.slice(slash + 1), "file");
+    this.children.get(dir).set(path15.slice(slash + 1), "file");
   }
   addDir(dir) {
     if (this.children.has(dir)) return;
@@ -69374,8 +69368,8 @@ async function runAction(deps) {
   const conclusion = failing.length ? "failure" : "success";
   const verdict = failing.length ? `${failing.length} ${change ? "new " : ""}finding${failing.length === 1 ? "" : "s"} at or above ${failOn}` : `no ${change ? "new " : ""}finding at or above ${failOn}`;
   const outDir = deps.env.RUNNER_TEMP || ctx.workspace;
-  const reportPath = path13.join(outDir, "docker-review.md");
-  const sarifPath = path13.join(outDir, "docker-review.sarif");
+  const reportPath = path14.join(outDir, "docker-review.md");
+  const sarifPath = path14.join(outDir, "docker-review.sarif");
   const pointer = `The review is too long to show here in full: see the ${ctx.runUrl ? `[job summary](${ctx.runUrl})` : "job summary"} of this run; the whole review is also in the file of the \`report-path\` output.`;
   let reviewOutcome = null;
   if (target.kind === "pull_request" && diff) {

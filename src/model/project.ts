@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { FileKind } from '../engine/types.js';
 import { parseCompose, type ComposeFile } from '../parse/compose.js';
+import { buildOf } from './compose-build.js';
 import type { Copy } from 'dockerfile-ast';
 import { parseDockerfile, stageAncestry, type DockerfileFile, type DockerfileStage } from '../parse/dockerfile.js';
 import { parseImageRef } from '../parse/image.js';
@@ -124,7 +125,7 @@ function referencedFiles(project: Project): DiscoveredFile[] {
           const p = typeof envFile === 'string' ? envFile : (envFile as { path?: unknown })?.path;
           if (typeof p === 'string') add(dir, p, 'env');
         }
-        const nginxService = isNginxImage(service.data.image) || builtDockerfiles(project, file, service.data.build).some(isNginxDockerfile);
+        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(buildOf(file, project, service.data)?.dockerfile ?? null);
         for (const volume of asList(service.data.volumes)) {
           const bind = bindMount(volume);
           if (bind && (bind.target.startsWith('/etc/nginx') || (nginxService && isNginxConfigName(bind.source)))) add(dir, bind.source, 'nginx');
@@ -147,21 +148,10 @@ function isNginxConfigName(p: string): boolean {
   return /\.(conf|conf\.template|template)$/.test(p);
 }
 
-function isNginxDockerfile(file: DockerfileFile): boolean {
+function isNginxDockerfile(file: DockerfileFile | null): boolean {
+  if (!file) return false;
   const final = file.stages[file.stages.length - 1];
   return Boolean(final && stageAncestry(final).some((s) => s.base.ref && path.posix.basename(s.base.ref.name).includes('nginx')));
-}
-
-/** Dockerfiles a compose `build:` entry uses (context relative to the compose file; default name Dockerfile). */
-export function builtDockerfiles(project: Project, compose: ComposeFile, build: unknown): DockerfileFile[] {
-  if (build === undefined || build === null) return [];
-  const spec = typeof build === 'string' ? { context: build } : (build as { context?: unknown; dockerfile?: unknown });
-  const context = typeof spec.context === 'string' ? spec.context : '.';
-  const dockerfile = typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('/') || dockerfile.startsWith('/')) return [];
-  const rel = normalizeRelative(path.posix.join(path.posix.dirname(compose.path), context, dockerfile));
-  const file = rel === null ? undefined : project.byPath.get(rel);
-  return file?.kind === 'dockerfile' ? [file] : [];
 }
 
 /**
