@@ -85,6 +85,16 @@ describe('parseCompose', () => {
     expect(p[0].message).toContain(String(MAX_ALIAS_COUNT));
   });
 
+  it('rejects a merge-key alias bomb (`<<: [*a, *a]` chains) quickly with a clear message', () => {
+    const lines = ['x0: &x0 {k: v}'];
+    for (let i = 1; i <= 24; i++) lines.push(`x${i}: &x${i}\n  <<: [*x${i - 1}, *x${i - 1}]\n  k${i}: v`);
+    const start = Date.now();
+    const { problems: p } = parseCompose('compose.yaml', lines.join('\n') + '\nservices: {}\n');
+    expect(Date.now() - start).toBeLessThan(5000); // a hang guard only
+    expect(p).toHaveLength(1);
+    expect(p[0].message).toContain('alias');
+  });
+
   it('reports a top level that is not a mapping', () => {
     expect(parseCompose('compose.yaml', '- a\n- b\n').problems[0].message).toContain('mapping');
   });

@@ -77,3 +77,16 @@ describe('image references', () => {
     expect(expandVariables('${A%.*}-$', look)).toEqual({ value: '${A%.*}-$', unresolved: false });
   });
 });
+
+describe('variablesAt', () => {
+  it('gives every value of one ENV the variables as they were before it, as Docker does', async () => {
+    const { variablesAt } = await import('../../src/parse/dockerfile.js');
+    const { file } = parseDockerfile('Dockerfile', 'FROM alpine:3.20\nENV A=1 B=$A\nENV C=$A D=${B:-unset}\nRUN true\n');
+    const stage = file.stages[0];
+    const vars = variablesAt(file, stage, stage.instructions[stage.instructions.length - 1]);
+    expect(vars.get('A')).toBe('1');
+    // Not 1: A was not set before that ENV (only the base image could have set it, so B is unknown).
+    expect(vars.get('B')).toBeNull();
+    expect(vars.get('C')).toBe('1');
+  });
+});

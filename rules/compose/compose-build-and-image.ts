@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
-import { servicePath } from './lib.js';
+import { servicesOf } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -17,14 +16,13 @@ export default defineRule({
     strength: 'Built services say whether their image is pulled or built',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       const { data } = service;
       if (data.build === undefined || data.build === null) continue;
       ctx.applies();
       if (data.image === undefined || data.image === null || (data.pull_policy !== undefined && data.pull_policy !== null)) continue;
       ctx.report({
-        range: rangeAt(file, servicePath(service, 'image')),
+        ...service.at('image'),
         message: `service \`${service.name}\` has both \`build\` and \`image\` but no \`pull_policy\`: \`docker compose up\` may pull \`image\` instead of building the local code`,
         hint: 'add `pull_policy: build` to always build (the built image is still tagged `image`), or remove `build` if the image comes from a registry',
         key: `service:${service.name}:image`,

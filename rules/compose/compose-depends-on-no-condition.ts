@@ -1,26 +1,26 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Fix } from '../../src/engine/types.js';
-import { keyRange, locate, type ComposeFile, type ComposeService } from '../../src/parse/compose.js';
+import { keyRange, locate, type ComposeFile } from '../../src/parse/compose.js';
 import type { Project } from '../../src/model/project.js';
-import { dependenciesOf, effectiveData, findService, healthOf, isOneShot, servicePath, type Dependency } from './lib.js';
+import { dependenciesOf, healthOf, isOneShot, servicePath, servicesOf, type Dependency, type ServiceView } from './lib.js';
 
 type Readiness = 'healthy' | 'no-healthcheck' | 'job' | 'unknown';
 
-function readinessOf(file: ComposeFile, project: Project, name: string): Readiness {
-  const found = findService(file, project, name);
+function readinessOf(service: ServiceView, project: Project, name: string): Readiness {
+  const found = service.view.service(name);
   if (!found) return 'unknown';
-  const data = effectiveData(found.file, project, found.service);
-  if (!data) return 'unknown';
-  if (isOneShot(found.file, found.service, data)) return 'job';
-  return healthOf(found.file, project, data).state === 'set' ? 'healthy' : 'no-healthcheck';
+  if (isOneShot(found)) return 'job';
+  return healthOf(found, project).state === 'set' ? 'healthy' : 'no-healthcheck';
 }
 
 /**
  * Rewrites a list `depends_on` (block or flow, names only, no comments, written in the service itself) as a map with
  * `condition: service_healthy`. Only called when every target has a healthcheck.
  */
-function toMapFix(file: ComposeFile, service: ComposeService, deps: Dependency[]): Fix | undefined {
+function toMapFix(file: ComposeFile, service: ServiceView, deps: Dependency[]): Fix | undefined {
+  // Only a list this file wrote whole: entries merged from another file or an anchor are left alone.
+  if (deps.some((d) => d.in !== file.path)) return undefined;
   const p = servicePath(service, 'depends_on');
   const { found, located } = locate(file, p);
   const seq = located.node;
@@ -67,11 +67,11 @@ export default defineRule({
   },
   check(ctx) {
     const { file, project } = ctx;
-    for (const service of file.services) {
-      const deps = dependenciesOf(file, service);
+    for (const service of servicesOf(ctx)) {
+      const deps = dependenciesOf(service);
       if (!deps.length) continue;
       ctx.applies();
-      const readiness = new Map(deps.map((d) => [d.target, readinessOf(file, project, d.target)]));
+      const readiness = new Map(deps.map((d) => [d.target, readinessOf(service, project, d.target)]));
       const list = deps.every((d) => d.syntax === 'list');
       const fix = list && deps.every((d) => readiness.get(d.target) === 'healthy') ? toMapFix(file, service, deps) : undefined;
       for (const dep of deps) {
@@ -88,6 +88,7 @@ export default defineRule({
                 : `${waits}: use \`condition: service_healthy\` (with a healthcheck on \`${dep.target}\`)`;
         ctx.report({
           range: dep.range,
+          in: dep.in,
           message,
           hint: `write it in map syntax: \`depends_on: { ${dep.target}: { condition: ${state === 'job' ? 'service_completed_successfully' : 'service_healthy'} } }\``,
           fix,

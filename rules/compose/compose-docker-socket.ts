@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/rule.js';
-import { imageRepository, mountsOf, normalizeHostPath } from './lib.js';
+import { imageRepository, mountsOf, normalizeHostPath, servicesOf } from './lib.js';
 
 /** Sockets of container engines: whoever can talk to one can start a privileged container. */
 const SOCKETS = new Set(['docker.sock', 'podman.sock', 'containerd.sock']);
@@ -21,12 +21,11 @@ export default defineRule({
     strength: 'No service can reach the Docker socket',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       // A socket proxy exists to hold the socket and expose a filtered API: the recommended way, not the problem.
       if (imageRepository(service)?.includes('socket-proxy')) continue;
-      for (const mount of mountsOf(file, service)) {
+      for (const mount of mountsOf(service)) {
         if (mount.type !== 'bind' || mount.source === null) continue;
         const source = normalizeHostPath(mount.source);
         const target = mount.target ?? '';
@@ -36,6 +35,7 @@ export default defineRule({
         const what = isSocket ? `the Docker socket \`${source}\`` : `\`${source}\`, which holds the Docker socket,`;
         ctx.report({
           range: mount.range,
+          in: mount.in,
           message: `service \`${service.name}\` mounts ${what}: whoever controls this container can start a privileged container and is root on the host${mount.readOnly ? ' (read-only does not help: it stops deleting the socket file, not calling the API)' : ''}`,
           hint: 'remove the mount; if the service must see containers, put a socket proxy that allows only the needed read-only API calls in front of the socket (e.g. `tecnativa/docker-socket-proxy`), or use rootless Docker',
           key: `service:${service.name}:socket:${source}`,

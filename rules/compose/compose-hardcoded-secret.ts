@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { asMap, envEntries, environmentOf, interpolate, servicePath, type EnvEntry } from './lib.js';
+import { asMap, envEntries, environmentOf, interpolate, servicesOf, type EnvEntry } from './lib.js';
 
 /** Name words that make a variable a secret, also inside a longer word (`PGPASSWORD`, `DBPASSWD`, `apiSecret`). */
 const SECRET_PARTS = ['password', 'passwd', 'passphrase', 'secret', 'apikey', 'credential', 'privatekey', 'accesskey', 'secretkey', 'authkey', 'htpasswd'];
@@ -33,6 +33,7 @@ type Verdict = 'literal' | 'default' | null;
 
 /** How a value sets a secret: written in the file, a default of `${VAR:-…}`, or not at all (from the environment). */
 function judge(raw: string): Verdict {
+  // Judged as written: a value interpolated from `.env` is not in the compose file (the .env file is judged itself).
   const { value, unresolved, defaulted } = interpolate(raw);
   const v = value.trim();
   if (unresolved || !v || BOOLEAN.test(v) || /^\/[\w./-]*$/.test(v)) return null;
@@ -53,13 +54,12 @@ export default defineRule({
     strength: 'No secrets are written in compose files',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       const build = asMap(service.data.build);
       const sets: [string, EnvEntry[]][] = [
-        ['environment', environmentOf(file, service)],
-        ['build arg', build ? envEntries(file, servicePath(service, 'build', 'args'), build.args) : []],
+        ['environment', environmentOf(service)],
+        ['build arg', build ? envEntries(service, ['build', 'args'], build.args) : []],
       ];
       for (const [kind, entries] of sets) {
         for (const entry of entries) {
@@ -76,11 +76,14 @@ export default defineRule({
           const what = !isSecretName(entry.name) ? 'a URL with a password' : 'a secret';
           ctx.report({
             range: entry.range,
+            in: entry.in,
             message: verdict === 'literal'
               ? `${where} holds ${what} written in the compose file: everyone who can read the repository has it${history}`
               : `${where} falls back to a default ${what === 'a secret' ? 'secret' : 'URL password'} written in the compose file: a deployment that does not set the variable runs with a value everyone can read${history}`,
             hint,
             key,
+            // The value as Compose would use it (a `${VAR:-…}` default applied): masked in every output.
+            secrets: [interpolate(url ? url[2] : entry.value).value],
           });
         }
       }

@@ -27,10 +27,10 @@ export default defineRule({
     strength: 'Every service has a healthcheck',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    for (const { service, data } of judgedServices(ctx)) {
-      if (healthOf(file, project, data).state !== 'absent') continue;
-      const build = buildOf(file, project, data);
+    const { project } = ctx;
+    for (const { service } of judgedServices(ctx)) {
+      if (healthOf(service, project).state !== 'absent') continue;
+      const build = buildOf(service, project);
       const where = build?.dockerfile ? ` (nor a HEALTHCHECK in \`${build.dockerfile.path}\`)` : '';
       const repo = imageRepository(service);
       const probe = repo ? PROBES[repo.split('/').pop()!] : undefined;

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
-import { interpolate, scalarText, servicePath } from './lib.js';
+import { interpolate, scalarText, servicesOf } from './lib.js';
 
 /** Service keys whose value `host` shares a host namespace, and what that gives the container. */
 const NAMESPACES: [key: string, what: string][] = [
@@ -36,14 +35,13 @@ export default defineRule({
     strength: 'Services keep their own namespaces and security profiles',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       for (const [key, what] of NAMESPACES) {
         const text = scalarText(service.data[key]);
-        if (text === null || interpolate(text).value.trim().toLowerCase() !== 'host') continue;
+        if (text === null || interpolate(text, service).value.trim().toLowerCase() !== 'host') continue;
         ctx.report({
-          range: rangeAt(file, servicePath(service, key)),
+          ...service.at(key),
           message: `service \`${service.name}\` shares ${what} (\`${key}: host\`)`,
           hint: key === 'network_mode' ? 'remove `network_mode: host` and publish the ports it serves (`ports:`), bound to the interface that needs them' : `remove \`${key}: host\`; if a monitoring agent really needs it, say so in a suppression comment`,
           key: `service:${service.name}:${key}`,
@@ -55,7 +53,7 @@ export default defineRule({
         const hit = UNCONFINED.find(([pattern]) => pattern.test(text));
         if (!hit) return;
         ctx.report({
-          range: rangeAt(file, servicePath(service, 'security_opt', i)),
+          ...service.at('security_opt', i),
           message: `service \`${service.name}\` ${hit[1]} (\`${text}\`)`,
           hint: 'remove it; if the default profile blocks a call the service needs, give it a custom profile (`seccomp:./profile.json`) that allows just that',
           key: `service:${service.name}:security_opt:${text.toLowerCase()}`,

@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
 import { parseImageRef } from '../../src/parse/image.js';
-import { imageOf, servicePath } from './lib.js';
+import { imageOf, servicesOf } from './lib.js';
 
 /** Tags that move by design (dclint's list, plus branch names). */
 const MUTABLE_TAGS = new Set(['latest', 'stable', 'edge', 'test', 'nightly', 'dev', 'develop', 'beta', 'canary', 'lts', 'main', 'master', 'current', 'rolling']);
@@ -20,8 +19,7 @@ export default defineRule({
     strength: 'Every image is pinned to a version tag or digest',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       // With `build`, `image` names what the build produces.
       if (service.data.build !== undefined && service.data.build !== null) continue;
       const image = imageOf(service);
@@ -33,7 +31,7 @@ export default defineRule({
       if (tag !== null && !MUTABLE_TAGS.has(tag)) continue;
       const name = ref.registry ? `${ref.registry}/${ref.name}` : ref.name;
       ctx.report({
-        range: rangeAt(file, servicePath(service, 'image')),
+        ...service.at('image'),
         message: tag === null
           ? `service \`${service.name}\` uses \`${name}\` without a tag, i.e. \`${name}:latest\`: every pull can bring a different version`
           : `service \`${service.name}\` uses the moving tag \`${name}:${ref.tag}\`: every pull can bring a different version`,

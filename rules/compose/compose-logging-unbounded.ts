@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
-import { asMap, interpolate, judgedServices, scalarText, servicePath } from './lib.js';
+import { asMap, interpolate, judgedServices, scalarText } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,20 +15,18 @@ export default defineRule({
     strength: 'Every service rotates its logs',
   },
   check(ctx) {
-    const { file } = ctx;
     for (const { service, data } of judgedServices(ctx)) {
       const logging = asMap(data.logging);
       const driverText = scalarText(logging?.driver);
-      const driver = driverText === null ? null : interpolate(driverText);
+      const driver = driverText === null ? null : interpolate(driverText, service);
       if (driver && (driver.unresolved || (driver.value !== '' && driver.value !== 'json-file'))) continue;
       const options = asMap(logging?.options);
       if (options && scalarText(options['max-size']) !== null) continue;
-      const own = data === service.data || 'logging' in service.data;
-      const range = logging && own
-        ? rangeAt(file, servicePath(service, 'logging', ...(driverText !== null ? ['driver'] : [])))
-        : service.keyRange;
+      // On the `logging:` this service's file wrote (else on the service): an anchor or another file may set it.
+      const place = logging ? service.at('logging', ...(driverText !== null ? ['driver'] : [])) : service.key;
+      const inherited = service.origin('logging')?.path[1] !== service.name;
       ctx.report({
-        range,
+        ...(place.in === service.file.path && !inherited ? place : service.key),
         message: logging
           ? `service \`${service.name}\` logs to \`json-file\` without \`max-size\`: its logs grow without bound and can fill the disk`
           : `service \`${service.name}\` has no \`logging\` options: with Docker's default \`json-file\` driver its logs grow without bound and can fill the disk`,

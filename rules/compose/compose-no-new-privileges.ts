@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
-import { effectiveData, isOverrideFile, scalarText, servicePath } from './lib.js';
+import { scalarText, servicesOf } from './lib.js';
 
 const NNP = /^no-new-privileges(?:[:=](.*))?$/i;
 
@@ -18,11 +17,9 @@ export default defineRule({
     strength: 'Every service sets `no-new-privileges`',
   },
   check(ctx) {
-    const { file, project } = ctx;
-    const override = isOverrideFile(file, project);
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data) continue;
+    const { file } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const data = service.data;
       const opts = Array.isArray(data.security_opt) ? data.security_opt : [];
       const index = opts.findIndex((o) => NNP.test(scalarText(o)?.trim() ?? ''));
       if (index >= 0) {
@@ -30,14 +27,15 @@ export default defineRule({
         const value = NNP.exec(scalarText(opts[index])!.trim())![1];
         if (value === undefined || /^(true|1)$/i.test(value.trim())) continue;
         ctx.report({
-          range: rangeAt(file, servicePath(service, 'security_opt', index)),
+          ...service.at('security_opt', index),
           message: `service \`${service.name}\` turns \`no-new-privileges\` off: setuid binaries in it can raise a process's privileges`,
           hint: 'set `no-new-privileges:true`',
           key: `service:${service.name}`,
         });
         continue;
       }
-      if (override) continue;
+      // Missing: judged on the service in the file that defines it.
+      if (service.file !== file || service.partial) continue;
       ctx.applies();
       ctx.report({
         range: service.keyRange,

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { portsOf } from './lib.js';
+import { portsOf, servicesOf } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,9 +16,8 @@ export default defineRule({
     strength: 'No service publishes a privileged host port',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
-      for (const spec of portsOf(file, service)) {
+    for (const service of servicesOf(ctx)) {
+      for (const spec of portsOf(service)) {
         ctx.applies();
         if (spec.hostPort === null || spec.hostPortUnknown) continue;
         const first = /^(\d+)/.exec(spec.hostPort);
@@ -26,6 +25,7 @@ export default defineRule({
         if (!(port > 0 && port < 1024)) continue;
         ctx.report({
           range: spec.range,
+          in: spec.in,
           message: `service \`${service.name}\` publishes the privileged host port \`${spec.hostPort}\``,
           hint: 'publish a port of 1024 or more (e.g. `8080:' + spec.containerPort + '`) unless this service is the front proxy',
           key: `service:${service.name}:port:${spec.hostPort}:${spec.containerPort}`,

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
-import { isTrue, scalarText, servicePath } from './lib.js';
+import { isTrue, scalarText, servicesOf } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,12 +15,11 @@ export default defineRule({
     strength: 'No service runs privileged',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       if (isTrue(service.data.privileged)) {
         ctx.report({
-          range: rangeAt(file, servicePath(service, 'privileged')),
+          ...service.at('privileged'),
           message: `service \`${service.name}\` runs privileged (\`privileged: true\`): it has every capability and every host device, so a compromise of it is a compromise of the host`,
           hint: 'remove `privileged: true`; grant only what the service needs (`cap_add: [NET_ADMIN]`, `devices: [/dev/fuse]`)',
           key: `service:${service.name}:privileged`,
@@ -32,7 +30,7 @@ export default defineRule({
       caps.forEach((cap, i) => {
         if (!/^(CAP_)?ALL$/i.test(scalarText(cap)?.trim() ?? '')) return;
         ctx.report({
-          range: rangeAt(file, servicePath(service, 'cap_add', i)),
+          ...service.at('cap_add', i),
           message: `service \`${service.name}\` adds \`ALL\` capabilities: together with root in the container that is nearly \`privileged\``,
           hint: 'add only the capabilities the service needs (e.g. `NET_BIND_SERVICE`), ideally after `cap_drop: [ALL]`',
           key: `service:${service.name}:cap_add:ALL`,

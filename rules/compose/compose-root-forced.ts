@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { rangeAt } from '../../src/parse/compose.js';
-import { environmentOf, interpolate, scalarText, servicePath } from './lib.js';
+import { environmentOf, interpolate, scalarText, servicesOf } from './lib.js';
 
 export default defineRule({
   meta: {
@@ -16,29 +15,29 @@ export default defineRule({
     strength: 'No service is forced to run as root',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       const userText = scalarText(service.data.user);
       if (userText !== null) {
-        const { value, unresolved } = interpolate(userText);
+        const { value, unresolved } = interpolate(userText, service);
         const uid = value.trim().split(':')[0];
         if (!unresolved && (uid === 'root' || uid === '0')) {
           ctx.report({
-            range: rangeAt(file, servicePath(service, 'user')),
+            ...service.at('user'),
             message: `service \`${service.name}\` runs as root (\`user: ${value.trim()}\`): a compromise of its process is root in the container and one kernel bug away from the host`,
             hint: 'run as an unprivileged user (`user: "1000:1000"`, or the image\'s own user); give it ownership of the folders it writes instead of root',
             key: `service:${service.name}:user`,
           });
         }
       }
-      for (const entry of environmentOf(file, service)) {
+      for (const entry of environmentOf(service)) {
         if (entry.name !== 'C_FORCE_ROOT' || entry.value === null) continue;
-        const { value, unresolved } = interpolate(entry.value);
+        const { value, unresolved } = interpolate(entry.value, service);
         if (unresolved || value === '') continue;
         const falsy = /^(false|no|off|0)$/i.test(value.trim());
         ctx.report({
           range: entry.range,
+          in: entry.in,
           message: `service \`${service.name}\` sets \`C_FORCE_ROOT\`: Celery refuses to run a worker as root (one that accepts pickle) unless forced, and this forces it${falsy ? ` (Celery treats any non-empty value as set, even \`${value.trim()}\`)` : ''}`,
           hint: 'remove `C_FORCE_ROOT` and run the worker as an unprivileged user (`user: "1000:1000"`, or a USER in its Dockerfile)',
           key: `service:${service.name}:C_FORCE_ROOT`,

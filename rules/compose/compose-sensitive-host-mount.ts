@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { mountsOf, normalizeHostPath } from './lib.js';
+import { mountsOf, normalizeHostPath, servicesOf } from './lib.js';
 
 /** Host folders that give away the host (or its secrets) when mounted whole. */
 const SENSITIVE = new Set(['/', '/etc', '/proc', '/sys', '/root', '/boot', '/dev', '/home', '/usr', '/lib', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet']);
@@ -20,15 +20,15 @@ export default defineRule({
     strength: 'No service mounts a sensitive host directory',
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
-      for (const mount of mountsOf(file, service)) {
+      for (const mount of mountsOf(service)) {
         if (mount.type !== 'bind' || mount.source === null || mount.sourceUnknown) continue;
         const source = normalizeHostPath(mount.source);
         if (!SENSITIVE.has(source) && !SECRET_PATHS.test(source)) continue;
         ctx.report({
           range: mount.range,
+          in: mount.in,
           message: `service \`${service.name}\` mounts the host's \`${source}\`${mount.readOnly ? ' read-only: the container can still read the host\'s secrets and configuration there' : ': the container can read and change the host\'s files there, a direct way out of the container'}`,
           hint: 'mount only the file or subfolder the service needs, read-only (`:ro`); monitoring agents that need the host\'s `/proc` or `/sys` deserve a suppression comment saying so',
           key: `service:${service.name}:mount:${source}`,

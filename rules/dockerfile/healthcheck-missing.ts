@@ -1,8 +1,9 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { filesOfKind, type Project } from '../../src/model/project.js';
+import type { Project } from '../../src/model/project.js';
+import { allServices } from '../../src/model/compose-project.js';
 import type { ComposeData } from '../../src/parse/compose.js';
 import { rangeOf, stageAncestry, stageInstructions, targetStage } from '../../src/parse/dockerfile.js';
-import { buildOf, effectiveData } from '../compose/lib.js';
+import { buildOf } from '../compose/lib.js';
 
 const buildersByProject = new WeakMap<Project, Map<string, ComposeData[]>>();
 
@@ -12,12 +13,9 @@ export function composeServicesBuilding(project: Project, dockerfilePath: string
   if (!builders) {
     // One pass over every service, shared by every Dockerfile and rule of this review.
     builders = new Map();
-    for (const file of filesOfKind(project, 'compose')) {
-      for (const service of file.services) {
-        const data = effectiveData(file, project, service) ?? service.data;
-        const built = buildOf(file, project, data)?.dockerfilePath;
-        if (built) builders.set(built, [...(builders.get(built) ?? []), data]);
-      }
+    for (const service of allServices(project)) {
+      const built = buildOf(service, project)?.dockerfilePath;
+      if (built) builders.set(built, [...(builders.get(built) ?? []), service.data]);
     }
     buildersByProject.set(project, builders);
   }

@@ -17,6 +17,31 @@ export function scalarText(value: unknown): string | null {
   return null;
 }
 
+/** Splits on `sep` outside `${…}`. */
+export function splitOutsideVariables(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '$' && text[i + 1] === '{') {
+      depth++;
+      current += '${';
+      i++;
+      continue;
+    }
+    if (c === '}' && depth > 0) depth--;
+    if (c === sep && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
+const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
+
 export interface Interpolated {
   /** The text with `$$` unescaped and every variable replaced by its default (or by nothing). */
   value: string;
@@ -24,16 +49,20 @@ export interface Interpolated {
   unresolved: boolean;
   /** Some variable's default (`${VAR:-x}`, `${VAR-x}`) made it into `value`. */
   defaulted: boolean;
+  /** Names of the variables whose value came from `env` (the project's `.env`). */
+  fromEnv: string[];
 }
 
 /**
- * Compose interpolation with an empty environment: what a value is when nobody sets the variables. Handles `$$`,
+ * Compose interpolation from `env` (the project's `.env`; the shell's environment is unknown, so treated as empty):
+ * what a value is when nobody else sets the variables. Nothing is executed. Handles `$$`,
  * `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?err}`, `${VAR?err}`, `${VAR:+alt}`, `${VAR+alt}`
  * and nested defaults (`${A:-${B:-x}}`).
  */
-export function interpolate(text: string): Interpolated {
+export function interpolate(text: string, env: ReadonlyMap<string, string> = NO_VARIABLES): Interpolated {
   let unresolved = false;
   let defaulted = false;
+  const fromEnv: string[] = [];
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -59,24 +88,48 @@ export function interpolate(text: string): Interpolated {
       const inner = text.slice(i + 2, j - 1);
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(inner);
       if (!m) unresolved = true;
-      else if (m[2] === ':-' || m[2] === '-') {
-        const sub = interpolate(m[3] ?? '');
-        out += sub.value;
-        unresolved ||= sub.unresolved;
-        defaulted = true;
-      } else if (m[2] === ':+' || m[2] === '+') {
-        // The variable is unset: the alternative is not used.
-      } else unresolved = true;
+      else {
+        const value = env.get(m[1]);
+        const set = value !== undefined;
+        const nonEmpty = set && value !== '';
+        const op = m[2];
+        if (op === ':-' || op === '-') {
+          if (op === ':-' ? nonEmpty : set) {
+            out += value;
+            fromEnv.push(m[1]);
+          } else {
+            const sub = interpolate(m[3] ?? '', env);
+            out += sub.value;
+            unresolved ||= sub.unresolved;
+            fromEnv.push(...sub.fromEnv);
+            defaulted = true;
+          }
+        } else if (op === ':+' || op === '+') {
+          if (op === ':+' ? nonEmpty : set) {
+            const sub = interpolate(m[3] ?? '', env);
+            out += sub.value;
+            unresolved ||= sub.unresolved;
+            fromEnv.push(...sub.fromEnv);
+          }
+        } else if (set) {
+          out += value;
+          fromEnv.push(m[1]);
+        } else unresolved = true;
+      }
       i = j - 1;
     } else {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
       if (m) {
-        unresolved = true;
+        const value = env.get(m[0]);
+        if (value !== undefined) {
+          out += value;
+          fromEnv.push(m[0]);
+        } else unresolved = true;
         i += m[0].length;
       } else out += c;
     }
   }
-  return { value: out, unresolved, defaulted };
+  return { value: out, unresolved, defaulted, fromEnv };
 }
 
 export interface BuildInfo {
@@ -84,11 +137,16 @@ export interface BuildInfo {
   dockerfile: DockerfileFile | null;
   /** Its repository path, when it could be computed. */
   dockerfilePath: string | null;
+  /** The build context's repository path ('' for the root), or null (remote, outside the repository, unknown). */
+  context: string | null;
   target: string | null;
 }
 
-/** The service's `build`, resolved against the compose file's folder; null when the service has no build. */
-export function buildOf(file: ComposeFile, project: Project, data: ComposeData): BuildInfo | null {
+/**
+ * The service's `build`, resolved against `base` (the compose file, or the folder its paths resolve against) and
+ * interpolated with `env`; null when the service has no build.
+ */
+export function buildOf(base: ComposeFile | string, project: Project, data: ComposeData, env?: ReadonlyMap<string, string>): BuildInfo | null {
   const build = data.build;
   if (build === undefined || build === null) return null;
   let context = '.';
@@ -99,16 +157,18 @@ export function buildOf(file: ComposeFile, project: Project, data: ComposeData):
   if (text !== null) context = text;
   else if (map) {
     context = scalarText(map.context) ?? '.';
-    if (map.dockerfile_inline !== undefined) return { dockerfile: null, dockerfilePath: null, target: scalarText(map.target) };
+    if (map.dockerfile_inline !== undefined) return { dockerfile: null, dockerfilePath: null, context: null, target: scalarText(map.target) };
     dockerfile = scalarText(map.dockerfile) ?? 'Dockerfile';
     target = scalarText(map.target);
-  } else return { dockerfile: null, dockerfilePath: null, target: null };
-  const ctx = interpolate(context);
-  const df = interpolate(dockerfile);
+  } else return { dockerfile: null, dockerfilePath: null, context: null, target: null };
+  const ctx = interpolate(context, env);
+  const df = interpolate(dockerfile, env);
   if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith('/')) {
-    return { dockerfile: null, dockerfilePath: null, target };
+    return { dockerfile: null, dockerfilePath: null, context: null, target };
   }
-  const rel = normalizeRelative(path.posix.join(path.posix.dirname(file.path), ctx.value, df.value));
+  const dir = typeof base === 'string' ? base : path.posix.dirname(base.path);
+  const rel = normalizeRelative(path.posix.join(dir || '.', ctx.value, df.value));
+  const contextPath = normalizeRelative(path.posix.join(dir || '.', ctx.value));
   const found = rel === null ? undefined : project.byPath.get(rel);
-  return { dockerfile: found?.kind === 'dockerfile' ? found : null, dockerfilePath: rel, target };
+  return { dockerfile: found?.kind === 'dockerfile' ? found : null, dockerfilePath: rel, context: contextPath, target };
 }

@@ -143,7 +143,9 @@ export function variablesAt(file: DockerfileFile, stage: DockerfileStage, instru
         if (value !== null) vars.set(name, expand(value));
         else if (!vars.has(name)) vars.set(name, file.globalArgs.get(name) ?? null);
       } else if (keyword === 'ENV') {
-        for (const property of (i as Env).getProperties()) vars.set(property.getName(), expand(property.getValue() ?? ''));
+        // Every value of one ENV sees the variables as they were before it (`ENV A=1 B=$A` leaves B as A was).
+        const values = (i as Env).getProperties().map((p) => [p.getName(), expand(p.getValue() ?? '')] as const);
+        for (const [name, value] of values) vars.set(name, value);
       }
     }
   }

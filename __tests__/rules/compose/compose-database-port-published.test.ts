@@ -39,10 +39,17 @@ testRule(rule, {
       ],
     },
     {
-      name: 'image and ports from an anchor: on the anchor line, fixed there',
+      name: 'image and ports from an anchor: on the anchor line, not rewritten (the anchor may serve other services)',
       code: 'x-db: &db\n  image: mongo:7\n  ports:\n    - "27017:27017"\nservices:\n  mongo:\n    <<: *db\n',
       errors: [{ line: 4, message: 'service `mongo` (`mongo`)' }],
-      output: 'x-db: &db\n  image: mongo:7\n  ports:\n    - "127.0.0.1:27017:27017"\nservices:\n  mongo:\n    <<: *db\n',
+    },
+    {
+      name: 'published in the override file: reported and fixed there',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n' },
+      code: 'services:\n  db:\n    ports:\n      - "5432:5432"\n',
+      errors: [{ line: 4, message: 'service `db` (`postgres`)' }],
+      output: 'services:\n  db:\n    ports:\n      - "127.0.0.1:5432:5432"\n',
     },
     {
       name: 'image with a default from a variable',

@@ -3,6 +3,17 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'the default override adds the restart policy',
+      files: { 'compose.override.yaml': 'services:\n  web:\n    restart: always\n' },
+      code: 'services:\n  web:\n    image: nginx:1.27\n',
+    },
+    {
+      name: 'an override adding nothing about restart does not repeat the base finding',
+      path: 'compose.prod.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' },
+      code: 'services:\n  web:\n    ports: ["80:80"]\n',
+    },
     'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n',
     { name: 'an explicit "no" is a decision', code: 'services:\n  tool:\n    image: alpine:3.20\n    restart: "no"\n' },
     { name: 'deploy.restart_policy', code: 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 5\n' },
@@ -28,6 +39,13 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a service an override adds is judged in the override',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n' },
+      code: 'services:\n  web:\n    ports: ["80:80"]\n  adminer:\n    image: adminer:4\n',
+      errors: [{ line: 4, message: '`adminer`' }],
+    },
     {
       code: 'services:\n  web:\n    image: nginx:1.27\n  worker:\n    image: app:1.0\n    restart: on-failure\n',
       errors: [{ line: 2, column: 3, endColumn: 6, message: 'service `web` has no `restart` policy' }],

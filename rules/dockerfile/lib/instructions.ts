@@ -8,7 +8,8 @@ import { filesOfKind, type Project } from '../../../src/model/project.js';
 import { expandAt, type DockerfileFile, type DockerfileStage } from '../../../src/parse/dockerfile.js';
 import { fromLsp } from '../../../src/parse/positions.js';
 import { normalizeRelative } from '../../../src/workspace/workspace.js';
-import { buildOf } from '../../compose/lib.js';
+import { buildOf } from '../../../src/model/compose-build.js';
+import { allServices } from '../../../src/model/compose-project.js';
 
 // ─── Instructions with their stage ───────────────────────────────────────────────────────────────────────────────
 
@@ -229,17 +230,22 @@ export function flagsNamed(instruction: Instruction, name: string): Flag[] {
  * that build it, else its own folder (the `docker build -f … <dir>` default when nothing says otherwise).
  */
 export function buildContexts(project: Project, dockerfile: DockerfileFile): string[] {
-  const contexts = new Set<string>();
-  for (const compose of filesOfKind(project, 'compose')) {
-    for (const service of compose.services) {
-      if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
-      const build = service.data.build as unknown;
-      const context =
-        typeof build === 'string' ? build : typeof (build as { context?: unknown } | null)?.context === 'string' ? (build as { context: string }).context : '.';
-      const rel = normalizeRelative(path.posix.join(path.posix.dirname(compose.path), context));
-      if (rel !== null) contexts.add(rel);
+  let byDockerfile = contextsByProject.get(project);
+  if (!byDockerfile) {
+    // One pass over every service, shared by every Dockerfile and rule of this review (linear in the repository).
+    byDockerfile = new Map();
+    for (const service of allServices(project)) {
+      const build = buildOf(service.dir, project, service.data, service.env);
+      if (!build?.dockerfilePath || build.context === null) continue;
+      const set = byDockerfile.get(build.dockerfilePath) ?? new Set<string>();
+      set.add(build.context);
+      byDockerfile.set(build.dockerfilePath, set);
     }
+    contextsByProject.set(project, byDockerfile);
   }
-  if (!contexts.size) contexts.add(normalizeRelative(path.posix.dirname(dockerfile.path)) ?? '');
-  return [...contexts];
+  const contexts = byDockerfile.get(dockerfile.path);
+  if (contexts?.size) return [...contexts];
+  return [normalizeRelative(path.posix.dirname(dockerfile.path)) ?? ''];
 }
+
+const contextsByProject = new WeakMap<Project, Map<string, Set<string>>>();
