@@ -2,13 +2,13 @@
 // Regenerate with `npm run docs`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { allRules } from '../rules/index.js';
+import { allRules, ruleFamilies } from '../rules/index.js';
 import { rulesTable } from '../src/report/rules-table.js';
 import { PEERS, PRIORITIES, CATEGORIES } from '../src/engine/types.js';
 
 const ROOT = process.cwd();
-const FAMILY: Record<string, string> = { dockerfile: 'dockerfile', compose: 'compose', dockerignore: 'context', nginx: 'context', env: 'context' };
-const docPath = (id: string, kind: string) => `rules/${FAMILY[kind]}/${id}.md`;
+const FAMILY = new Map(Object.entries(ruleFamilies).flatMap(([family, rules]) => rules.map((r) => [r.meta.id, family] as const)));
+const docPath = (id: string, _kind?: string) => `rules/${FAMILY.get(id)}/${id}.md`;
 
 describe('rule documentation', () => {
   it('every rule has valid metadata, a doc page and a test file', () => {

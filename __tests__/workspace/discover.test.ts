@@ -7,9 +7,9 @@ describe('classifyByName', () => {
     ['Containerfile', 'dockerfile'], ['Containerfile.prod', 'dockerfile'], ['compose.yaml', 'compose'], ['compose.yml', 'compose'],
     ['compose.prod.yaml', 'compose'], ['docker-compose.yml', 'compose'], ['docker-compose.override.yml', 'compose'],
     ['docker-compose-dev.yaml', 'compose'], ['.dockerignore', 'dockerignore'], ['Dockerfile.dockerignore', 'dockerignore'],
-    ['api.Dockerfile.dockerignore', 'dockerignore'],
+    ['api.Dockerfile.dockerignore', 'dockerignore'], ['Dockerfile.alpine', 'dockerfile'], ['Dockerfile.api', 'dockerfile'],
   ])('%s → %s', (name, kind) => expect(classifyByName(name)).toBe(kind));
-  it.each(['README.md', 'compose.json', 'dockerfile-lint.js', 'my-compose.yml', 'values.yaml'])('%s is not Docker-related', (name) => {
+  it.each(['README.md', 'compose.json', 'dockerfile-lint.js', 'my-compose.yml', 'values.yaml', 'dockerfile.ts', 'dockerfile.test.ts', 'Dockerfile.md', 'Dockerfile.j2', 'Containerfile.orig'])('%s is not Docker-related', (name) => {
     expect(classifyByName(name)).toBeNull();
   });
 });

@@ -19,10 +19,10 @@ export default defineRule({
   meta: {
     id: 'copy-ignored-file',
     title: 'COPY/ADD source excluded by .dockerignore',
-    priority: 'high',
+    priority: 'critical',
     category: 'correctness',
     rationale:
-      'Files that `.dockerignore` excludes are not sent to the builder, so a `COPY` or `ADD` of them fails with "not found" (or, for a pattern, copies less than intended).',
+      'Files that `.dockerignore` excludes are not sent to the builder, so a `COPY` or `ADD` of them fails the build with "not found" (or, for a pattern, copies less than intended).',
     fixable: false,
     equivalents: { buildkit: ['CopyIgnoredFile'] },
     appliesTo: 'dockerfile',

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { dockerignoreFor } from '../../src/model/project.js';
+import { stageAncestry, type DockerfileStage } from '../../src/parse/dockerfile.js';
 import { buildContexts, copies, expandedWord } from './lib/instructions.js';
 
 /** Sources that mean "everything at the top of the build context". */
@@ -14,6 +15,14 @@ const SENSITIVE: { label: string; probe: string; pattern: string }[] = [
   { label: '`*.key`', probe: 'server.key', pattern: '*.key' },
   { label: '`id_rsa*`', probe: 'id_rsa', pattern: 'id_rsa*' },
 ];
+
+/** For images that run Node: the host's `node_modules` (other platform's binaries, dev dependencies, hundreds of MB). */
+const NODE_MODULES = { label: '`node_modules`', probe: 'node_modules', pattern: 'node_modules' };
+
+/** True when the stage builds on a Node image (node, bun), directly or through the stages it is built FROM. */
+function nodeStage(stage: DockerfileStage): boolean {
+  return stageAncestry(stage).some((s) => s.base.ref !== null && /(^|\/)(node|bun)$/.test(s.base.ref.name.toLowerCase()));
+}
 
 export default defineRule({
   meta: {
@@ -43,7 +52,8 @@ export default defineRule({
       });
       if (!whole) continue;
       ctx.applies();
-      const judged = ignores.map((ignore) => ({ ignore, missing: ignore ? SENSITIVE.filter((s) => !ignore.ignores(s.probe)) : SENSITIVE }));
+      const wanted = nodeStage(item.stage) ? [...SENSITIVE, NODE_MODULES] : SENSITIVE;
+      const judged = ignores.map((ignore) => ({ ignore, missing: ignore ? wanted.filter((s) => !ignore.ignores(s.probe)) : wanted }));
       const worst = judged.find((j) => j.missing.length);
       if (!worst) continue;
       const { ignore, missing } = worst;

@@ -27,6 +27,20 @@ function setsPassword(command: ShellCommand): string | null {
   }
 }
 
+/** The password text the command is given, as far as the RUN line shows it: never to be printed in any report. */
+function passwordValues(command: ShellCommand, commands: ShellCommand[]): string[] {
+  if (command.name === 'useradd' || command.name === 'usermod') {
+    const hash = flagValue(command, '-p') ?? flagValue(command, '--password');
+    return hash ? [hash] : [];
+  }
+  // `echo 'user:pw' | chpasswd`, `printf … | passwd --stdin`, `chpasswd <<< 'user:pw'`.
+  const fedText = command.redirects.filter((r) => r.op === '<<<').map((r) => r.target);
+  const i = commands.indexOf(command);
+  const feeder = command.pipeline && command.pipeline.index > 0 && i > 0 ? commands[i - 1] : null;
+  if (feeder && (feeder.name === 'echo' || feeder.name === 'printf')) fedText.push(...feeder.args.filter((a) => !a.value.startsWith('-')).map((a) => a.value));
+  return fedText.flatMap((text) => (command.name === 'chpasswd' ? text.split(/\\n|\n/).map((l) => l.slice(l.indexOf(':') + 1)) : [text]));
+}
+
 export default defineRule({
   meta: {
     id: 'password-in-run',
@@ -52,6 +66,7 @@ export default defineRule({
         ctx.report({
           range: command.range,
           message,
+          secrets: passwordValues(command, run.script.commands),
         });
       }
     }

@@ -95,6 +95,8 @@ export default defineRule({
           range: fromLsp(property.getNameRange()),
           message,
           key: `${isArg ? 'arg' : 'env'}:${name}`,
+          // A literal value is the secret itself (a `$VAR` copy names another variable): never to be shown.
+          ...(value && !value.includes('$') ? { secrets: [value] } : {}),
         });
       }
     }

@@ -1,36 +1,43 @@
-import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../../src/engine/rule.js';
-import { expandAt, rangeOf, stageAncestry, stageInstructions, targetStage, type DockerfileStage } from '../../src/parse/dockerfile.js';
-import type { ImageRef } from '../../src/parse/image.js';
+import type { Related, RuleReport } from '../../src/engine/types.js';
+import { interpolate, scalarText } from '../../src/model/compose-build.js';
+import { dockerfileLinks, effectiveUser, isRootUser, type BuildLink, type EffectiveUser } from '../../src/model/links.js';
+import { rangeOf, targetStage, type DockerfileFile, type DockerfileStage } from '../../src/parse/dockerfile.js';
 
-/** Users that are root: `root`, UID 0 (`0`, `00`), and Windows' `ContainerAdministrator`. A group after `:` does not matter. */
-function isRootUser(spec: string): boolean {
-  const user = spec.split(':')[0];
-  if (user === 'root' || user.toLowerCase() === 'containeradministrator') return true;
-  return user !== '' && [...user].every((c) => c >= '0' && c <= '9') && Number(user) === 0;
+/** The compose `user:` of the service a build runs: 'non-root', 'root', 'unknown' (a variable), or null (not set). */
+function composeUser(build: BuildLink): 'non-root' | 'root' | 'unknown' | null {
+  const text = scalarText(build.service.data.user);
+  if (text === null) return null;
+  const { value, unresolved } = interpolate(text, build.service.env);
+  if (unresolved) return 'unknown';
+  return isRootUser(value) ? 'root' : 'non-root';
 }
 
-/**
- * Base images whose default user is not root (documented in user-root.md). Anything else is assumed to run as root,
- * as official images do.
- */
-function defaultsToNonRoot(ref: ImageRef): boolean {
-  const name = ref.name.toLowerCase();
-  const registry = (ref.registry ?? 'docker.io').toLowerCase();
-  const tagParts = (ref.tag ?? 'latest').toLowerCase().split('-');
-  // distroless `:nonroot` / `:debug-nonroot` / `:nonroot-amd64`, and vendors' `-nonroot` variants.
-  if (tagParts.includes('nonroot')) return true;
-  // Chainguard images run as UID 65532, except the `-dev` variants (not assumed) and wolfi-base (root).
-  if ((registry === 'cgr.dev' && name.startsWith('chainguard/')) || (registry === 'docker.io' && name.startsWith('chainguard/'))) {
-    return !tagParts.includes('dev') && name !== 'chainguard/wolfi-base';
+/** True when the compose file that set `build.target` is layered over a base (a dev override, usually). */
+function targetFromOverlay(build: BuildLink): boolean {
+  const place = build.service.at('build', 'target');
+  return build.service.view.files.findIndex((f) => f.path === place.in) > 0;
+}
+
+/** The finding for a stage that runs as root (null when it does not, or cannot be told). */
+function rootFinding(file: DockerfileFile, stage: DockerfileStage, user: EffectiveUser, lead: string): RuleReport | null {
+  if (user.root !== true) return null;
+  if (user.source === 'user' && user.instruction && user.stage) {
+    const written = user.instruction.getArguments()[0]?.getValue() ?? '';
+    const inherited = user.stage !== stage;
+    const where = inherited
+      ? `${lead} inherits \`USER ${written}\` from stage \`${user.stage.name ?? user.stage.index}\``
+      : `the last \`USER\` of ${lead} is \`${written}\``;
+    return {
+      range: rangeOf(user.instruction),
+      message: `${where}, so the container runs as root: switch to an unprivileged user (e.g. \`USER app\` or \`USER 10001\`) after the steps that need root`,
+    };
   }
-  if (name === 'nginxinc/nginx-unprivileged') return true;
-  if (registry === 'mcr.microsoft.com') {
-    // .NET chiseled images run as `app` (UID 1654); Nano Server runs as ContainerUser.
-    if (name.startsWith('dotnet/') && tagParts.some((p) => p.startsWith('chiseled'))) return true;
-    if (name === 'windows/nanoserver' || (name.startsWith('dotnet/') && tagParts.some((p) => p.startsWith('nanoserver')))) return true;
-  }
-  return false;
+  const root = user.rootStage.base;
+  const message = root.isScratch
+    ? `${lead} is \`FROM scratch\` and never sets \`USER\`, so the binary runs as UID 0 (root): add \`USER 65532:65532\` — a numeric UID needs no /etc/passwd`
+    : `${lead} never sets \`USER\`, so the container runs as root unless \`${root.ref?.raw ?? root.written}\` itself switches user (official images don't): create an unprivileged user and switch to it (\`RUN useradd --system app\` or \`adduser -S app\`, then \`USER app\`)`;
+  return { range: rangeOf(stage.from), message };
 }
 
 export default defineRule({
@@ -57,42 +64,51 @@ export default defineRule({
     const final = targetStage(file);
     if (!final) return;
     ctx.applies();
-    const chain = stageAncestry(final);
+    const links = dockerfileLinks(ctx.project, file);
+    const builds = links.builtBy.map((build) => ({ build, stage: build.target === null ? final : build.stage, user: composeUser(build) }));
+    const overridden = (u: ReturnType<typeof composeUser>) => u === 'non-root' || u === 'unknown';
 
-    // The last USER wins, and a stage built `FROM <stage>` inherits the user of that stage.
-    let last: { user: Instruction; stage: DockerfileStage } | null = null;
-    for (const stage of chain) {
-      const users = stageInstructions(stage, 'USER');
-      if (users.length) {
-        last = { user: users[users.length - 1], stage };
-        break;
+    // Stages compose runs through `build.target` (set in a base compose file: the production configuration), unless
+    // the services running them set an unprivileged `user:`.
+    const targets: { stage: DockerfileStage; name: string; report: RuleReport; related: Related }[] = [];
+    for (const { build, stage, user } of builds) {
+      if (!stage || stage === final || overridden(user) || targetFromOverlay(build)) continue;
+      if (targets.some((t) => t.stage === stage) || builds.some((b) => b.stage === stage && overridden(b.user))) continue;
+      const name = stage.name ?? String(stage.index);
+      const report = rootFinding(file, stage, effectiveUser(file, stage), `stage \`${name}\``);
+      if (!report) continue;
+      const target = build.service.at('build', 'target');
+      targets.push({
+        stage,
+        name,
+        report: {
+          ...report,
+          message: `service \`${build.service.name}\` runs stage \`${name}\` (its \`build.target\`): ${report.message}`,
+          hint: `add an unprivileged \`USER\` to stage \`${name}\`, or give service \`${build.service.name}\` an unprivileged \`user:\` in compose`,
+          key: `stage:${name}:root`,
+        },
+        related: { path: target.in, line: target.range.line, message: `service \`${build.service.name}\` builds target \`${build.target}\`` },
+      });
+    }
+
+    // The final stage, unless every compose service that builds it runs it as an unprivileged `user:`.
+    const finalBuilds = builds.filter((b) => b.stage === final);
+    if (!(finalBuilds.length && finalBuilds.every((b) => overridden(b.user)))) {
+      const finalUser = effectiveUser(file, final);
+      const report = rootFinding(file, final, finalUser, 'the final stage');
+      if (report) {
+        // Target stages that run as root too are the same finding: named in it, not reported again.
+        const also = targets.length ? ` (so ${targets.length === 1 ? 'does' : 'do'} ${targets.map((t) => `stage \`${t.name}\``).join(', ')}, which compose runs as \`build.target\`)` : '';
+        const related = targets.map((t) => t.related);
+        ctx.report({
+          ...report,
+          message: `${report.message}${also}`,
+          related: related.length ? related : undefined,
+          ...(finalUser.source === 'base' ? { scope: 'file' as const, key: 'final-stage:no-user' } : {}),
+        });
+        return;
       }
     }
-
-    if (last) {
-      const written = last.user.getArguments()[0]?.getValue() ?? '';
-      const { value, unresolved } = expandAt(file, last.stage, last.user, unquote(written));
-      if (unresolved || !isRootUser(value)) return;
-      const inherited = last.stage !== final;
-      const where = inherited
-        ? `the final stage inherits \`USER ${written}\` from stage \`${last.stage.name ?? last.stage.index}\``
-        : `the last \`USER\` of the final stage is \`${written}\``;
-      ctx.report({
-        range: rangeOf(last.user),
-        message: `${where}, so the container runs as root: switch to an unprivileged user (e.g. \`USER app\` or \`USER 10001\`) after the steps that need root`,
-      });
-      return;
-    }
-
-    const root = chain[chain.length - 1].base;
-    if (root.ref && defaultsToNonRoot(root.ref)) return;
-    const message = root.isScratch
-      ? 'the final stage is `FROM scratch` and never sets `USER`, so the binary runs as UID 0 (root): add `USER 65532:65532` — a numeric UID needs no /etc/passwd'
-      : `the final stage never sets \`USER\`, so the container runs as root unless \`${root.ref?.raw ?? root.written}\` itself switches user (official images don't): create an unprivileged user and switch to it (\`RUN useradd --system app\` or \`adduser -S app\`, then \`USER app\`)`;
-    ctx.report({ range: rangeOf(final.from), message, scope: 'file', key: 'final-stage:no-user' });
+    for (const t of targets) ctx.report({ ...t.report, related: [t.related] });
   },
 });
-
-function unquote(value: string): string {
-  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
-}

@@ -2,19 +2,27 @@
 import path from 'node:path';
 import type { FileKind } from '../engine/types.js';
 import { parseCompose, type ComposeFile } from '../parse/compose.js';
-import { buildOf } from './compose-build.js';
+import { asMap, buildOf, scalarText } from './compose-build.js';
+import { BASE_COMPOSE_NAMES, DEFAULT_OVERRIDE_NAMES, includesOf } from './compose-project.js';
 import type { Copy } from 'dockerfile-ast';
 import { parseDockerfile, stageAncestry, type DockerfileFile, type DockerfileStage } from '../parse/dockerfile.js';
 import { parseImageRef } from '../parse/image.js';
 import { parseDockerignore, type DockerignoreFile } from '../parse/dockerignore.js';
 import { splitLines, type ParseProblem, type SourceFile } from '../parse/source.js';
+import { probeReferencedPaths } from './links.js';
 import type { DiscoveredFile } from '../workspace/discover.js';
 import { normalizeRelative, type Workspace } from '../workspace/workspace.js';
 
-/** nginx configs and env files: kept as text until their own parsers arrive. */
-export interface PlainFile extends SourceFile {
-  kind: 'nginx' | 'env';
+export interface NginxFile extends SourceFile {
+  kind: 'nginx';
 }
+
+export interface EnvFile extends SourceFile {
+  kind: 'env';
+}
+
+/** nginx configs and env files: kept as text (their parsers run on demand: src/parse/nginx.ts, src/parse/dotenv.ts). */
+export type PlainFile = NginxFile | EnvFile;
 
 export type ParsedFile = DockerfileFile | ComposeFile | DockerignoreFile | PlainFile;
 
@@ -32,6 +40,19 @@ export interface Project {
   byPath: Map<string, ParsedFile>;
   unread: UnreadFile[];
   problems: ParseProblem[];
+  /**
+   * Files loaded only as context for others (the base compose file of an override the review was pointed at):
+   * rules see them, the report does not list them or their findings.
+   */
+  context?: Set<string>;
+  /**
+   * What the load step found of the paths the stack refers to (build contexts, Dockerfiles, env/secret/config files,
+   * bind-mount sources, COPY/ADD sources): 'file', 'dir' or null (absent). A path not in the map was never probed
+   * (unknown). Only paths inside the repository; see `probeReferencedPaths` / `pathKind` in src/model/links.ts.
+   */
+  exists?: Map<string, 'file' | 'dir' | null>;
+  /** Folder listings fetched by that probe (glob COPY sources, "did you mean" for missing paths). */
+  listings?: Map<string, { name: string; type: 'file' | 'dir' }[] | null>;
 }
 
 export function filesOfKind<K extends FileKind>(project: Project, kind: K): FileOfKind<K>[] {
@@ -60,7 +81,7 @@ function parseFile(file: DiscoveredFile, text: string): { parsed: ParsedFile; pr
     case 'dockerignore':
       return { parsed: parseDockerignore(file.path, text), problems: [] };
     default:
-      return { parsed: { path: file.path, kind: file.kind, text, lines: splitLines(text) }, problems: [] };
+      return { parsed: { path: file.path, kind: file.kind, text, lines: splitLines(text) } as PlainFile, problems: [] };
   }
 }
 
@@ -68,7 +89,7 @@ function parseFile(file: DiscoveredFile, text: string): { parsed: ParsedFile; pr
 const READ_CONCURRENCY = 16;
 
 export async function loadProject(ws: Workspace, discovered: DiscoveredFile[]): Promise<Project> {
-  const project: Project = { files: [], byPath: new Map(), unread: [], problems: [] };
+  const project: Project = { files: [], byPath: new Map(), unread: [], problems: [], context: new Set() };
   const seen = new Set<string>();
   const loadAll = async (batch: DiscoveredFile[]) => {
     const todo = batch.filter((f) => !seen.has(f.path) && seen.add(f.path));
@@ -87,12 +108,26 @@ export async function loadProject(ws: Workspace, discovered: DiscoveredFile[]): 
     });
   };
   await loadAll(discovered);
-  // Files the stack pulls in by reference: env files and nginx configs mounted or copied into images.
-  const refs = referencedFiles(project).filter((r) => !seen.has(r.path));
-  const present = await mapLimit(refs, READ_CONCURRENCY, async (r) => (await ws.exists(r.path)) === 'file');
-  await loadAll(refs.filter((_, i) => present[i]));
+  // Files the stack pulls in by reference: compose files it includes or extends (and those, in turn), the `.env`
+  // Compose interpolates from, env files, and nginx configs mounted or copied into images. Bounded rounds.
+  for (let round = 0; round < 4; round++) {
+    const refs = dedupe(referencedFiles(project).filter((r) => !seen.has(r.path)));
+    if (!refs.length) break;
+    const present = await mapLimit(refs, READ_CONCURRENCY, async (r) => (await ws.exists(r.path)) === 'file');
+    await loadAll(refs.filter((_, i) => present[i]));
+    refs.forEach((r) => seen.add(r.path));
+  }
+  // An override or a `compose.<env>.yaml` is judged with the base beside it (src/model/compose-project.ts): when the
+  // review was pointed at the override alone, the base and the default override are loaded as context only.
+  const siblings = dedupe(composeSiblings(project).filter((r) => !seen.has(r.path)));
+  const presentSiblings = await mapLimit(siblings, READ_CONCURRENCY, async (r) => (await ws.exists(r.path)) === 'file');
+  const context = siblings.filter((_, i) => presentSiblings[i]);
+  await loadAll(context);
+  for (const c of context) if (project.byPath.has(c.path)) project.context!.add(c.path);
   project.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   project.unread.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Existence of every path the stack refers to, for the cross-file rules (bounded; never outside the repository).
+  Object.assign(project, await probeReferencedPaths(ws, project));
   return project;
 }
 
@@ -109,6 +144,25 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return results;
 }
 
+function composeSiblings(project: Project): DiscoveredFile[] {
+  const out: DiscoveredFile[] = [];
+  for (const file of project.files) {
+    if (file.kind !== 'compose' || BASE_COMPOSE_NAMES.includes(path.posix.basename(file.path).toLowerCase())) continue;
+    const dir = path.posix.dirname(file.path);
+    for (const name of [...BASE_COMPOSE_NAMES, ...DEFAULT_OVERRIDE_NAMES]) {
+      const rel = normalizeRelative(path.posix.join(dir, name));
+      if (rel) out.push({ path: rel, kind: 'compose' });
+    }
+  }
+  return out;
+}
+
+function dedupe(files: DiscoveredFile[]): DiscoveredFile[] {
+  const byPath = new Map<string, DiscoveredFile>();
+  for (const f of files) if (!byPath.has(f.path)) byPath.set(f.path, f);
+  return [...byPath.values()];
+}
+
 function referencedFiles(project: Project): DiscoveredFile[] {
   const refs: DiscoveredFile[] = [];
   const add = (base: string, target: string, kind: FileKind) => {
@@ -120,12 +174,20 @@ function referencedFiles(project: Project): DiscoveredFile[] {
   for (const file of project.files) {
     const dir = path.posix.dirname(file.path);
     if (file.kind === 'compose') {
+      add(dir, '.env', 'env');
+      for (const inc of includesOf(file)) refs.push({ path: inc.path, kind: 'compose' });
       for (const service of file.services) {
+        const ext = asMap(service.data.extends);
+        const extFile = ext ? scalarText(ext.file) : null;
+        if (extFile !== null) add(dir, extFile, 'compose');
         for (const envFile of asList(service.data.env_file)) {
           const p = typeof envFile === 'string' ? envFile : (envFile as { path?: unknown })?.path;
           if (typeof p === 'string') add(dir, p, 'env');
         }
-        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(buildOf(file, project, service.data)?.dockerfile ?? null);
+        const build = buildOf(file, project, service.data);
+        // A Dockerfile with a name discovery does not know (`Dockerfile-dev`, `docker/api.df`) is reviewed too.
+        if (build?.dockerfilePath && !build.dockerfile) refs.push({ path: build.dockerfilePath, kind: 'dockerfile' });
+        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(build?.dockerfile ?? null);
         for (const volume of asList(service.data.volumes)) {
           const bind = bindMount(volume);
           if (bind && (bind.target.startsWith('/etc/nginx') || (nginxService && isNginxConfigName(bind.source)))) add(dir, bind.source, 'nginx');

@@ -10,9 +10,23 @@ export const SKIPPED_DIRS = new Set([
   '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', '.terraform', '.next', '.nuxt',
 ]);
 
+/**
+ * Last extensions that make `dockerfile.<ext>` / `containerfile.<ext>` source code, documentation, data or a template
+ * about Dockerfiles rather than one (`dockerfile.ts`, `Dockerfile.md`, `Dockerfile.j2`, `Dockerfile.orig`).
+ */
+const NOT_A_DOCKERFILE = new Set([
+  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'py', 'pyc', 'go', 'rs', 'java', 'kt', 'rb', 'php', 'cs', 'c', 'h',
+  'cpp', 'swift', 'scala', 'clj', 'ex', 'exs', 'lua', 'pl', 'sh', 'bash', 'ps1', 'md', 'markdown', 'rst', 'txt', 'adoc',
+  'html', 'json', 'yaml', 'yml', 'toml', 'xml', 'ini', 'cfg', 'snap', 'map', 'd', 'lock', 'j2', 'jinja', 'jinja2', 'tpl',
+  'tmpl', 'template', 'erb', 'mustache', 'hbs', 'ejs', 'njk', 'in', 'orig', 'bak', 'swp', 'rej', 'old', 'tmp', 'disabled',
+  'png', 'svg', 'jpg', 'gif', 'pdf', 'zip', 'gz', 'tgz', 'patch', 'diff', 'log',
+]);
+
 /** The kind of a Docker-related file from its name alone, or null. nginx and env files are found through references. */
 export function classifyByName(fileName: string): FileKind | null {
   const name = fileName.toLowerCase();
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+  if ((name.startsWith('dockerfile.') || name.startsWith('containerfile.')) && NOT_A_DOCKERFILE.has(ext)) return null;
   if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile')) {
     return name.endsWith('.dockerignore') ? 'dockerignore' : 'dockerfile';
   }

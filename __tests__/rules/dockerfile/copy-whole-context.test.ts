@@ -17,11 +17,17 @@ testRule(rule, {
       },
       path: 'docker/Dockerfile',
     },
+    { name: 'node_modules only matters for Node images', files: { Dockerfile: 'FROM python:3.12\nCOPY . .\n', '.dockerignore': '.git\n.env\n.env.*\n*.pem\n*.key\nid_rsa*\n' } },
     { name: 'named files only', code: 'FROM node:20\nCOPY package.json src/ /app/\n' },
     { name: 'COPY --from a stage', code: 'FROM node:20 AS build\nFROM nginx:1.27\nCOPY --from=build . /usr/share/nginx/html\n' },
     { name: 'ONBUILD copies the child\'s context', code: 'FROM node:20\nONBUILD COPY . /app/\n' },
   ],
   invalid: [
+    {
+      name: 'a Node image: the host node_modules must be excluded too',
+      files: { Dockerfile: 'FROM node:20-alpine AS deps\nFROM deps\nWORKDIR /app\nCOPY . .\n', '.dockerignore': '.git\n.env\n.env.*\n*.pem\n*.key\nid_rsa*\n' },
+      errors: [{ line: 4, message: 'does not exclude `node_modules`' }],
+    },
     {
       name: 'compose context without a .dockerignore (the one beside the Dockerfile does not apply)',
       files: {

@@ -3,6 +3,18 @@ import { testRule } from '../../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'every compose service building the final stage runs it as an unprivileged user:',
+      files: { 'compose.yaml': 'services:\n  api:\n    build: .\n    user: "1000:1000"\n' },
+      path: 'Dockerfile',
+      code: 'FROM python:3.12-slim\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'a root development target set only in a dev override is not judged',
+      files: { 'compose.yaml': 'services:\n  api:\n    build: .\n', 'compose.override.yaml': 'services:\n  api:\n    build:\n      target: development\n' },
+      path: 'Dockerfile',
+      code: 'FROM python:3.12-slim AS base\nFROM base AS development\nCMD ["flask", "run"]\nFROM base AS production\nRUN useradd --system app\nUSER app\n',
+    },
     'FROM python:3.12-slim\nRUN useradd --system app\nUSER app\nCMD ["python", "app.py"]\n',
     {
       name: 'root in the builder stage is fine',
@@ -25,6 +37,20 @@ testRule(rule, {
     { name: 'ONBUILD USER root is not this image\'s user', code: 'FROM alpine:3.20\nONBUILD USER root\nUSER app\n' },
   ],
   invalid: [
+    {
+      name: 'a compose build.target (in the base file) that runs as root while the final stage does not',
+      files: { 'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      target: development\n' },
+      path: 'Dockerfile',
+      code: 'FROM python:3.12-slim AS base\nFROM base AS development\nCMD ["flask", "run"]\nFROM base AS production\nRUN useradd --system app\nUSER app\n',
+      errors: [{ line: 2, message: 'service `api` runs stage `development` (its `build.target`): stage `development` never sets `USER`' }],
+    },
+    {
+      name: 'a root target stage and a root final stage are one finding',
+      files: { 'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: builder\n' },
+      path: 'Dockerfile',
+      code: 'FROM python:3.10-alpine AS builder\nRUN pip install flask\nFROM builder AS dev-envs\nRUN apk add git\n',
+      errors: [{ line: 3, message: '(so does stage `builder`, which compose runs as `build.target`)' }],
+    },
     {
       name: 'no USER at all',
       code: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
