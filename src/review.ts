@@ -1,15 +1,18 @@
 // The pipeline in one call: discover → load (parse + model) → rules → filter → score. CLI and action both use it.
 import path from 'node:path';
-import { touchesChange, type ChangeSet } from './changes/diff.js';
+import type { ChangeSet } from './changes/diff.js';
+import { findingsOfChange } from './changes/relocate.js';
 import { BUILTIN_META } from './engine/builtin.js';
 import type { ResolvedConfig } from './engine/config.js';
 import type { AnyRule } from './engine/rule.js';
 import { runRules } from './engine/run.js';
+import { SecretSet } from './report/secrets.js';
 import type { FileKind, Finding, RuleMeta } from './engine/types.js';
 import { loadProject, type Project } from './model/project.js';
 import { initShell } from './parse/shell.js';
 import { countByPriority, gradeOf, scoreOf, type Counts } from './score/score.js';
 import { strengthsOf } from './score/strengths.js';
+import { BudgetedWorkspace } from './workspace/budget.js';
 import { discover } from './workspace/discover.js';
 import type { Workspace } from './workspace/workspace.js';
 
@@ -36,6 +39,11 @@ export interface ReviewResult {
   notices: string[];
   /** Set in diff mode: the changed files that were reviewed. */
   changedFiles: string[] | null;
+  /**
+   * Secret values seen in the reviewed files (already masked in `findings` and `notices`). Every output masks them
+   * again; the action registers them with `core.setSecret`. Serialises as a count, never the values.
+   */
+  secrets?: SecretSet;
 }
 
 export interface ReviewOptions {
@@ -45,10 +53,15 @@ export interface ReviewOptions {
   rules: AnyRule[];
   /** Diff mode: keep findings on changed lines (and file-level findings of changed files). */
   changes?: ChangeSet;
+  /** Text read at most in all (default DEFAULT_MAX_TOTAL_BYTES); files beyond it get a `file-not-reviewed` finding. */
+  maxTotalBytes?: number;
+  /** Time the rules may spend on one file (default DEFAULT_FILE_BUDGET_MS). */
+  fileBudgetMs?: number;
 }
 
 export async function review(options: ReviewOptions): Promise<ReviewResult> {
-  const { workspace, config, rules } = options;
+  const { config, rules } = options;
+  const workspace = new BudgetedWorkspace(options.workspace, options.maxTotalBytes);
   const timer = phaseTimer();
   // The grammar loads while the tree is walked and files are read.
   const shellReady = initShell();
@@ -58,19 +71,17 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
   timer('read+parse');
   await shellReady;
   timer('shell init wait');
-  const run = runRules(project, rules, config);
+  const run = runRules(project, rules, config, { fileBudgetMs: options.fileBudgetMs });
   timer('rules');
 
-  let findings = run.findings;
-  let reviewedPaths = allPaths(project);
+  const context = project.context ?? new Set<string>();
+  let findings = context.size ? run.findings.filter((f) => !context.has(f.path)) : run.findings;
+  let reviewedPaths = allPaths(project).filter((p) => !context.has(p));
   let changedFiles: string[] | null = null;
   if (options.changes) {
     const changes = options.changes;
     changedFiles = reviewedPaths.filter((p) => changes.has(p));
-    findings = findings.filter((f) => {
-      const change = changes.get(f.path);
-      return change !== undefined && (f.scope === 'file' || touchesChange(change, f.line, f.endLine));
-    });
+    findings = findingsOfChange(findings, changes, (p, line) => project.byPath.get(p)?.lines[line - 1]);
     reviewedPaths = changedFiles;
   }
 
@@ -96,8 +107,9 @@ export async function review(options: ReviewOptions): Promise<ReviewResult> {
     findings,
     strengths: options.changes ? [] : strengthsOf(enabledRules, run.clean, project),
     rules: [...BUILTIN_META, ...enabledRules.map((r) => r.meta)],
-    notices,
+    notices: notices.map((n) => run.secrets.redact(n)),
     changedFiles,
+    secrets: run.secrets,
   };
 }
 

@@ -40,3 +40,13 @@ describe('configuration', () => {
     expect(() => parseConfig('rules: [\n', 'c.yml', allRules)).toThrow(/c\.yml:\d+: invalid YAML/);
   });
 });
+
+describe('hostile configuration files', () => {
+  it('refuses a billion-laughs or deeply nested config with a ConfigError, not a crash', async () => {
+    const { readYamlConfig, ConfigError } = await import('../../src/engine/config.js');
+    const levels = ['a: &a ["l","l","l","l","l","l","l","l","l"]'];
+    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    expect(() => readYamlConfig(levels.join('\n'), '.github/docker-review.yml')).toThrow(ConfigError);
+    expect(() => readYamlConfig('a: '.repeat(1) + '['.repeat(5000), '.github/docker-review.yml')).toThrow(ConfigError);
+  });
+});

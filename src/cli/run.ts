@@ -146,21 +146,31 @@ export function findRoot(cwd: string, paths: string[], explicit: string | null):
   return commonFolder(absolute);
 }
 
-/** Our configuration (`--config`, else `<root>/.github/docker-review.yml`) over `<root>/.hadolint.yaml`, when present. */
+/**
+ * Our configuration (`--config`, else `<root>/.github/docker-review.yml`) over `<root>/.hadolint.yaml`, when present.
+ * The files in the repository are read through the confined workspace, like everything else reviewed: a symlink
+ * leaving the root counts as no file. Only an explicit `--config` (the user's own choice) is read as given.
+ */
 async function loadConfig(root: string, cwd: string, explicit: string | null): Promise<ResolvedConfig> {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(root, DEFAULT_CONFIG_PATH);
+  const ws = new DiskWorkspace(root);
   let own: ConfigText | null = null;
-  if (explicit || existsSync(file)) {
+  if (explicit) {
+    const file = path.resolve(cwd, explicit);
     try {
       own = { text: await fs.readFile(file, 'utf8'), source: path.relative(cwd, file) || file };
     } catch (error) {
-      throw new ConfigError(`${explicit ?? DEFAULT_CONFIG_PATH}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new ConfigError(`${explicit}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
+  } else if ((await ws.exists(DEFAULT_CONFIG_PATH)) === 'file') {
+    const read = await ws.read(DEFAULT_CONFIG_PATH);
+    if (!read.ok) throw new ConfigError(`${DEFAULT_CONFIG_PATH}: cannot read the configuration (${read.reason})`);
+    const file = path.join(root, DEFAULT_CONFIG_PATH);
+    own = { text: read.text, source: path.relative(cwd, file) || file };
   }
   // Only the repository root: like hadolint run from there, but never ~/.config or $XDG_CONFIG_HOME.
   const found = await findHadolintConfig(async (rel) => {
-    const candidate = path.join(root, rel);
-    return isFile(candidate) ? fs.readFile(candidate, 'utf8').catch(() => null) : null;
+    const read = (await ws.exists(rel)) === 'file' ? await ws.read(rel) : null;
+    return read?.ok ? read.text : null;
   });
   const hadolint = found && { text: found.text, source: path.relative(cwd, path.join(root, found.path)) || found.path };
   return resolveConfig({ own, hadolint }, allRules);

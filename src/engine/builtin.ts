@@ -17,7 +17,8 @@ export const FILE_NOT_REVIEWED: RuleMeta = {
   title: 'File could not be reviewed',
   priority: 'low',
   category: 'maintainability',
-  rationale: 'A file that is binary, too large or unreadable is skipped so it cannot stall the review; it still deserves a look.',
+  rationale:
+    'A file that is too large, over the review\'s total byte budget, unreadable, or whose rules ran past its time budget is skipped (in part or in whole) so it cannot stall the review of the others; it still deserves a look.',
   fixable: false,
   equivalents: {},
   appliesTo: 'dockerfile',

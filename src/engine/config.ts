@@ -1,6 +1,7 @@
 // `.github/docker-review.yml`: validated against a JSON schema, with errors a person can act on.
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
+import { excessiveNesting, MAX_NESTING_DEPTH } from '../parse/yaml-guard.js';
 import { PRIORITIES, type Priority } from './types.js';
 import type { AnyRule } from './rule.js';
 
@@ -115,10 +116,19 @@ export interface YamlConfigText {
 
 /** Parses YAML text for a configuration; throws ConfigError with the line of each syntax error. */
 export function readYamlConfig(text: string, source: string): YamlConfigText {
+  // The configuration comes from the pull request too: the same nesting and alias bounds as compose files.
+  const nesting = excessiveNesting(text);
+  if (nesting) throw new ConfigError(`${source}:${nesting.line}: invalid YAML: nested more than ${MAX_NESTING_DEPTH} levels deep`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number | undefined) => (offset === undefined ? source : `${source}:${lineCounter.linePos(offset).line}`);
   if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => `${at(e.pos[0])}: invalid YAML: ${e.message.split('\n')[0]}`).join('\n'));
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  } catch (error) {
+    throw new ConfigError(`${source}: invalid YAML: ${String((error as Error).message).split('\n')[0]} (aliases are bounded to stop "billion laughs" documents)`);
+  }
   const where = (pointer: string, options: { key?: boolean } = {}): string => {
     const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (options.key && segments.length) {
@@ -130,7 +140,7 @@ export function readYamlConfig(text: string, source: string): YamlConfigText {
     const node = doc.getIn(segments, true) as { range?: [number, number, number] } | undefined;
     return at(node?.range?.[0]);
   };
-  return { data: doc.toJS() ?? {}, where };
+  return { data, where };
 }
 
 /** Turns on the rules that need the trusted-registry list (they find nothing without it). */

@@ -6,6 +6,20 @@ import type { AnyRule, RuleContext } from './rule.js';
 import { MAY_SUPPRESS, suppressionsOf } from './suppressions.js';
 import type { Finding, RuleMeta, RuleReport } from './types.js';
 import type { ParsedFile, Project } from '../model/project.js';
+import { projectNames, projectSecrets, redactFinding, SecretSet } from '../report/secrets.js';
+
+/**
+ * Wall time the rules may spend on one file. Checked between rules (a rule is synchronous and cannot be pre-empted):
+ * once a file's rules have used it up, the rest are skipped for that file and a `file-not-reviewed` finding says so,
+ * so one pathological file cannot stall the review of the others. Parsers bound their own work (size cap, YAML alias
+ * and nesting limits), so a real file never comes near this; only then does timing make a result depend on the machine.
+ */
+export const DEFAULT_FILE_BUDGET_MS = 5_000;
+
+export interface RunOptions {
+  /** Per-file time budget of the rules, in milliseconds (default DEFAULT_FILE_BUDGET_MS). */
+  fileBudgetMs?: number;
+}
 
 export interface RunResult {
   findings: Finding[];
@@ -13,6 +27,8 @@ export interface RunResult {
   clean: Set<string>;
   /** Rules that threw: reported, never fatal. */
   ruleErrors: { ruleId: string; path: string; message: string }[];
+  /** Secret values rules reported or the project writes for secret-named variables; already masked in `findings`. */
+  secrets: SecretSet;
 }
 
 interface Pending {
@@ -22,11 +38,14 @@ interface Pending {
   lines: string[];
 }
 
-export function runRules(project: Project, rules: AnyRule[], config: ResolvedConfig): RunResult {
+export function runRules(project: Project, rules: AnyRule[], config: ResolvedConfig, runOptions: RunOptions = {}): RunResult {
   const pending: Pending[] = [];
+  const secrets = new SecretSet();
+  const fileBudgetMs = runOptions.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
   const applied = new Set<string>();
   const reported = new Set<string>();
   const ruleErrors: RunResult['ruleErrors'] = [];
+  const seenReports = new Set<string>();
   const enabled = rules.filter((r) => config.rules.get(r.meta.id)?.enabled ?? r.meta.enabledByDefault !== false);
   const options = { trustedRegistries: config.trustedRegistries ?? null };
 
@@ -44,15 +63,29 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
   const broken = new Set(project.problems.filter((p) => p.message.startsWith('invalid YAML') || p.message.startsWith('YAML rejected')).map((p) => p.path));
   for (const file of project.files) {
     if (broken.has(file.path)) continue;
-    for (const rule of enabled) {
-      if (rule.meta.appliesTo !== file.kind) continue;
+    const fileRules = enabled.filter((rule) => rule.meta.appliesTo === file.kind);
+    const fileStarted = performance.now();
+    for (const [index, rule] of fileRules.entries()) {
+      const spent = performance.now() - fileStarted;
+      if (index > 0 && spent > fileBudgetMs) {
+        pending.push({ meta: FILE_NOT_REVIEWED, path: file.path, report: { range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, message: budgetMessage(fileRules.slice(index), fileBudgetMs), scope: 'file' }, lines: file.lines });
+        break;
+      }
       const ctx: RuleContext<ParsedFile> = {
         file,
         project,
         options,
         report: (report) => {
+          for (const value of report.secrets ?? []) secrets.add(value);
+          if (report.in !== undefined && report.in !== file.path) return;
+          // A place judged through several services or views (a merged anchor, an included file) is reported once.
+          const r = report.range;
+          const id = `${rule.meta.id}\0${file.path}\0${r.line}:${r.column}:${r.endLine}:${r.endColumn}\0${report.message}`;
+          if (seenReports.has(id)) return;
+          seenReports.add(id);
           reported.add(rule.meta.id);
-          pending.push({ meta: rule.meta, path: file.path, report, lines: file.lines });
+          const { in: _in, ...rest } = report;
+          pending.push({ meta: rule.meta, path: file.path, report: rest, lines: file.lines });
         },
         applies: () => applied.add(rule.meta.id),
       };
@@ -82,9 +115,18 @@ export function runRules(project: Project, rules: AnyRule[], config: ResolvedCon
     return s !== null && s.suppresses(p.meta, p.report.range.line);
   };
 
-  const findings = finalize(pending.filter((p) => !suppressed(p)), config);
+  // Values of secret-named variables anywhere in the project are masked too, whether or not a rule flagged them.
+  secrets.addAll(projectSecrets(project));
+  secrets.deleteAll(projectNames(project));
+  const findings = finalize(pending.filter((p) => !suppressed(p)), config).map((f) => redactFinding(f, secrets));
   const clean = new Set([...applied].filter((id) => !reported.has(id)));
-  return { findings, clean, ruleErrors };
+  return { findings, clean, ruleErrors: ruleErrors.map((e) => ({ ...e, message: secrets.redact(e.message) })), secrets };
+}
+
+function budgetMessage(skipped: AnyRule[], budget: number): string {
+  const ids = skipped.map((r) => `\`${r.meta.id}\``);
+  const named = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+  return `review cut short: the rules went over this file's time budget of ${budget} ms, so ${skipped.length} rule${skipped.length === 1 ? '' : 's'} did not run on it (${named}); the findings of the rules that ran stand, and other files are not affected`;
 }
 
 function finalize(pending: Pending[], config: ResolvedConfig): Finding[] {

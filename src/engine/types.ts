@@ -56,6 +56,12 @@ export interface RuleMeta {
 /** What a rule reports; the engine adds path, priority, fingerprint and the rest. */
 export interface RuleReport {
   range: Range;
+  /**
+   * The repository path `range` is in, when a rule judging a merged compose project points into another of its
+   * files (an override, an included or extended file). The engine keeps only reports in the file being checked:
+   * each file is checked in turn, so every place is reported once, from the file that wrote it. Default: that file.
+   */
+  in?: string;
   message: string;
   /** How to fix it, in words, when there is no mechanical fix or in addition to it. */
   hint?: string;
@@ -68,6 +74,11 @@ export interface RuleReport {
   key?: string;
   /** 'file' findings concern the file as a whole (e.g. "no HEALTHCHECK"): kept in diff mode whenever the file changed. */
   scope?: 'line' | 'file';
+  /**
+   * Secret values the rule saw (a password, a token, a key): never shown. The engine masks them in every finding's
+   * text, drops fixes that would repeat them, and the reports, logs and the action's `core.setSecret` hide them.
+   */
+  secrets?: string[];
 }
 
 export interface Finding {

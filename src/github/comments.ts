@@ -1,7 +1,7 @@
 // Inline review comments as data: where a finding may be placed in the diff, its body (with a suggestion and a hidden
 // fingerprint), validation against the patch, and the plan that turns the existing comments into the wanted ones.
 import { PRIORITIES, type Finding } from '../engine/types.js';
-import { codeBlock, codeSpan, renderMessage } from '../report/escape.js';
+import { codeBlock, codeSpan, longestBacktickRun, renderMessage } from '../report/escape.js';
 import { BUCKETS } from '../report/markdown.js';
 import { hunkOf, type DiffFile, type DiffSet } from './pr-files.js';
 
@@ -14,8 +14,14 @@ export function marker(fingerprint: string, resolved = false): string {
   return `<!-- docker-review:fp=${fingerprint}${resolved ? ' resolved' : ''} -->`;
 }
 
+/**
+ * The hidden fingerprint of one of our comments. The LAST marker counts: ours always ends the body, and text quoted
+ * from a reviewed file (a code span, a suggestion) could hold a look-alike earlier on.
+ */
 export function parseMarker(body: string | null | undefined): { fingerprint: string; resolved: boolean } | null {
-  const m = body ? MARKER_RE.exec(body) : null;
+  if (!body) return null;
+  let m: RegExpExecArray | null = null;
+  for (const match of body.matchAll(new RegExp(MARKER_RE.source, 'g'))) m = match as RegExpExecArray;
   return m ? { fingerprint: m[1], resolved: Boolean(m[2]) } : null;
 }
 
@@ -54,7 +60,7 @@ function range(path: string, start: number, end: number, suggestion: boolean): P
 
 /** A ```suggestion block; the fence is longer than any backtick run in the code. An empty block deletes the lines. */
 export function suggestionBlock(replacement: string): string {
-  const longest = Math.max(0, ...(replacement.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = longestBacktickRun(replacement);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return replacement === '' ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${replacement}\n${fence}`;
 }
@@ -195,13 +201,17 @@ export function planComments(input: PlanInput): CommentPlan {
       plan.notPlaced.push({ finding, reason: 'outside-diff' });
       continue;
     }
-    const current = byFingerprint.get(finding.fingerprint)?.find((c) => samePlace(c, comment));
+    // Two runs at once (two quick pushes) may both have posted it: keep the thread someone answered, else the oldest;
+    // the other copies are deleted below, so the next run converges on one comment per finding.
+    const candidates = (byFingerprint.get(finding.fingerprint) ?? []).filter((c) => samePlace(c, comment)).sort((a, b) => a.id - b.id);
+    const current = candidates.find((c) => repliedTo.has(c.id)) ?? candidates[0];
     wanted.push({ finding, placement, comment, current });
   }
   // Most important first; among equals, comments already in place first, so a re-run keeps what it posted.
   const rank = (w: (typeof wanted)[number]) => PRIORITIES.indexOf(w.finding.priority) * 2 + (w.current ? 0 : 1);
   const ordered = wanted.map((w, i) => ({ w, i })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i).map(({ w }) => w);
   const kept = new Set<number>();
+  const keptFingerprints = new Set<string>();
   for (const [i, w] of ordered.entries()) {
     if (i >= input.maxComments) {
       plan.notPlaced.push({ finding: w.finding, reason: 'cap' });
@@ -212,6 +222,7 @@ export function planComments(input: PlanInput): CommentPlan {
       continue;
     }
     kept.add(w.current.id);
+    keptFingerprints.add(w.finding.fingerprint);
     if (normalize(w.current.body) === normalize(w.comment.body)) plan.unchanged++;
     else plan.update.push({ id: w.current.id, body: w.comment.body, finding: w.finding });
   }
@@ -219,7 +230,8 @@ export function planComments(input: PlanInput): CommentPlan {
     if (kept.has(c.id)) continue;
     const { fingerprint, resolved } = parseMarker(c.body)!;
     if (repliedTo.has(c.id)) {
-      if (!resolved) plan.resolve.push({ id: c.id, fingerprint, body: resolvedBody(c.body, fingerprint, headSha, input.findings.some((f) => f.fingerprint === fingerprint)) });
+      const status = keptFingerprints.has(fingerprint) ? 'duplicate' : input.findings.some((f) => f.fingerprint === fingerprint) ? 'moved' : 'resolved';
+      if (!resolved) plan.resolve.push({ id: c.id, fingerprint, body: resolvedBody(c.body, fingerprint, headSha, status) });
     } else {
       plan.remove.push({ id: c.id, fingerprint });
     }
@@ -253,9 +265,19 @@ export function inferAuthor(existing: ExistingComment[]): string | null | typeof
   return bots.length === 1 ? bots[0] : null;
 }
 
-/** The body of a comment whose finding is gone (or moved) but that has replies: kept, marked, short. */
-export function resolvedBody(oldBody: string, fingerprint: string, headSha: string, moved: boolean): string {
+/**
+ * The body of a comment whose finding is gone, moved, or commented twice (two runs at once), but that has replies:
+ * kept, marked, short. `true`/`false` stand for moved/resolved.
+ */
+export function resolvedBody(oldBody: string, fingerprint: string, headSha: string, how: boolean | 'moved' | 'resolved' | 'duplicate'): string {
   const title = oldBody.split('\n').find((l) => l.trim() && !MARKER_RE.test(l)) ?? '';
-  const status = moved ? `⤵️ **Moved** in ${headSha.slice(0, 7)}: this finding is now reported on another line.` : `✅ **Resolved** in ${headSha.slice(0, 7)}: this finding is no longer reported.`;
+  const kind = how === true ? 'moved' : how === false ? 'resolved' : how;
+  const sha = headSha.slice(0, 7);
+  const status =
+    kind === 'moved'
+      ? `⤵️ **Moved** in ${sha}: this finding is now reported on another line.`
+      : kind === 'duplicate'
+        ? `🔁 **Duplicate** (as of ${sha}): this finding is commented in another thread on the same line; two reviews ran at once.`
+        : `✅ **Resolved** in ${sha}: this finding is no longer reported.`;
   return `${status}\n\n~~${title.replace(/~/g, '\\~').slice(0, 2000)}~~\n\n${marker(fingerprint, true)}`;
 }

@@ -10,6 +10,7 @@ import { PRIORITIES, type Finding } from '../engine/types.js';
 import { codeSpan, escapeMarkdown } from '../report/escape.js';
 import { countsLine, renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
+import { redactFinding, SecretSet } from '../report/secrets.js';
 import { review, type ReviewResult } from '../review.js';
 import { atOrAbove } from '../score/score.js';
 import { VERSION } from '../version.js';
@@ -20,7 +21,7 @@ import { createClient, describeError, isWriteRefused, type ClientOptions, type G
 import { readRunContext, type RunContext } from './context.js';
 import { emitWorkflowAnnotations } from './fallback.js';
 import type { ActionInputs } from './inputs.js';
-import type { Logger } from './log.js';
+import { guardedLogger, type Logger } from './log.js';
 import { compareFiles, diffFromApiFiles, diffFromGit, fillMissingPatches, listPullFiles, MAX_PR_FILES, mergeBase, type DiffSet } from './pr-files.js';
 import { listItem, publishReview, type ReviewOutcome } from './review-publisher.js';
 import { scopeChange, sortFindings, type ChangeReview } from './scope.js';
@@ -28,7 +29,7 @@ import { upsertTrackingIssue } from './tracking-issue.js';
 import { truncateMarkdown } from './truncate.js';
 import { hasLocalCommit, workspaceAt, type CommitWorkspace } from './workspaces.js';
 
-/** $GITHUB_STEP_SUMMARY holds 1 MiB per step. */
+/** $GITHUB_STEP_SUMMARY holds 1 MiB per step (bytes: quoted text may be anything but ASCII). */
 const MAX_JOB_SUMMARY = 1_000_000;
 
 export interface ActionDeps {
@@ -37,6 +38,11 @@ export interface ActionDeps {
   log: Logger;
   /** Appends Markdown to the job summary. */
   writeSummary: (markdown: string) => Promise<void>;
+  /**
+   * Called once for each secret value a review finds (Dockerfile ENV/ARG, compose environment, `.env`), before any
+   * output that could carry it: main.ts hands in `core.setSecret`, so the runner masks it in the whole job log.
+   */
+  registerSecret?: (value: string) => void;
   /** Tests hand in a client (or client options, e.g. a fetch); otherwise one is built from the token. */
   client?: GitHub;
   clientOptions?: Partial<ClientOptions>;
@@ -63,9 +69,12 @@ interface Target {
 
 export async function runAction(deps: ActionDeps): Promise<ActionResult> {
   const { inputs } = deps;
+  // Every log line, annotation and published text is masked with the token and the secrets the reviews find.
+  const secrets = new RunSecrets(inputs.token, deps.registerSecret);
+  const guarded = guardedLogger(deps.log, (text) => secrets.redact(text));
   // GitHub shows 10 annotations per level per step, and a ::warning:: log line is one: count them.
   let warnings = 0;
-  const log: Logger = { ...deps.log, warning: (m) => (warnings++, deps.log.warning(m)) };
+  const log: Logger = { ...guarded, warning: (m) => (warnings++, guarded.warning(m)) };
   const ctx = await readRunContext(deps.env);
   if (ctx.mode.kind === 'skip') {
     log.info(`docker-review ${VERSION}: nothing to review — ${ctx.mode.reason}`);
@@ -90,15 +99,16 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
   const config = await loadConfig(head.workspace, inputs.configPath);
   const failOn: FailOn = inputs.failOn ?? config.failOn;
   const headReview = await review({ workspace: head.workspace, paths: inputs.paths, config, rules: allRules });
+  secrets.absorb(headReview);
   const notices: string[] = [...config.notices, ...(head.notice ? [head.notice] : [])];
 
   // The change and its base (PR: the merge base; push: `before`).
-  const changed = target.kind !== 'audit' && target.baseSha ? await reviewChange({ gh, ctx, target, inputs, config, head, headReview, blobCache, notices, log }) : null;
+  const changed = target.kind !== 'audit' && target.baseSha ? await reviewChange({ gh, ctx, target, inputs, config, head, headReview, blobCache, notices, log, secrets }) : null;
   const change = changed?.change ?? null;
   const diff = changed?.diff ?? null;
 
   // The verdict: on a change only what it introduces counts; in an audit, everything.
-  const result: ReviewResult = change ? { ...change.result, notices: [...change.result.notices, ...notices] } : { ...headReview, notices: [...headReview.notices, ...notices] };
+  const result: ReviewResult = secrets.redactResult(change ? { ...change.result, notices: [...change.result.notices, ...notices] } : { ...headReview, notices: [...headReview.notices, ...notices] });
   const considered = change ? change.newFindings : result.findings;
   const failing = considered.filter((f) => atOrAbove(f.priority, failOn));
   const conclusion: Conclusion = failing.length ? 'failure' : 'success';
@@ -139,14 +149,14 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
     }
   }
 
-  const markdown = renderMarkdown(result, {
+  const markdown = secrets.redact(renderMarkdown(result, {
     title: target.kind === 'pull_request' ? `Docker review of pull request #${target.number}` : 'Docker review',
     linkFor: (f) => blobUrl(ctx, target.headSha, f.path, f.line, f.endLine),
     summaryExtra: summaryLines(result, change, failOn, failing.length, verdict, reviewOutcome, inputs),
-  });
+  }));
   await fs.mkdir(outDir, { recursive: true });
   await fs.writeFile(reportPath, markdown);
-  await fs.writeFile(sarifPath, renderSarif(headReview, { version: VERSION }));
+  await fs.writeFile(sarifPath, renderSarif(secrets.redactResult(headReview), { version: VERSION }));
 
   // The check run: title, summary, annotations, conclusion.
   let checkRun: CheckRunResult | null = null;
@@ -200,7 +210,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
     '',
     '',
   ].join('\n');
-  await deps.writeSummary(truncateMarkdown(status + markdown, MAX_JOB_SUMMARY, `The full review is in ${codeSpan(reportPath)}.`));
+  await deps.writeSummary(truncateMarkdown(secrets.redact(status + markdown), MAX_JOB_SUMMARY, `The full review is in ${codeSpan(reportPath)}.`, 'bytes'));
 
   const outputs: Record<string, string> = {
     score: String(result.score),
@@ -214,6 +224,32 @@ export async function runAction(deps: ActionDeps): Promise<ActionResult> {
   };
   log.info(`score ${result.score}/100 (${result.grade})${change?.base ? `, base ${change.base.score}` : ''}; ${countsLine(result.counts)}; ${verdict}`);
   return { outputs, failure: failing.length ? verdict : null, skipped: null, skippedPublications };
+}
+
+/** The token and every secret value the run's reviews saw: registered with the runner once each, masked everywhere. */
+class RunSecrets {
+  private readonly set = new SecretSet();
+
+  constructor(private readonly token: string, private readonly register?: (value: string) => void) {}
+
+  absorb(result: ReviewResult | null): void {
+    for (const value of result?.secrets?.list() ?? []) {
+      const before = this.set.size;
+      this.set.add(value);
+      if (this.set.size > before) this.register?.(value);
+    }
+  }
+
+  redact(text: string): string {
+    const masked = this.set.redact(text);
+    return this.token ? masked.split(this.token).join('***') : masked;
+  }
+
+  redactResult(result: ReviewResult): ReviewResult {
+    if (!this.set.size && !this.token) return result;
+    const set = new SecretSet([...this.set.list(), ...(this.token ? [this.token] : [])]);
+    return { ...result, findings: result.findings.map((f) => redactFinding(f, set)), notices: result.notices.map((n) => set.redact(n)) };
+  }
 }
 
 function targetOf(ctx: RunContext): Target {
@@ -243,6 +279,7 @@ interface ChangeInput {
   blobCache: BlobCache;
   notices: string[];
   log: Logger;
+  secrets: RunSecrets;
 }
 
 /** What changed, the same review of the base commit, and the head's findings scoped to the change. */
@@ -261,9 +298,12 @@ async function reviewChange(input: ChangeInput): Promise<{ change: ChangeReview;
   // The head's configuration judges both sides, so a config change does not pass for new findings.
   const baseReview = base ? await review({ workspace: base.workspace, paths: inputs.paths, config, rules: allRules }) : null;
   if (base) log.info(`base ${baseSha.slice(0, 7)} read from ${sourceName(base)}: ${baseReview!.findings.length} finding(s) in the whole tree`);
+  input.secrets.absorb(baseReview);
   const reviewed = new Set(input.headReview.files.map((f) => f.path));
   notices.push(...(await fillMissingPatches(diff, reviewed, base?.workspace ?? null, input.head.workspace)));
-  return { change: scopeChange({ head: input.headReview, base: baseReview, diff, mode: inputs.filterMode }), diff };
+  // Both sides masked with the secrets of both, so a finding reads the same on each and matches across them.
+  const head = input.secrets.redactResult(input.headReview);
+  return { change: scopeChange({ head, base: baseReview && input.secrets.redactResult(baseReview), diff, mode: inputs.filterMode }), diff };
 }
 
 /** The files a change touched: the PR files API, or for a push local git (both commits present) or the compare API. */

@@ -6,6 +6,7 @@ import {
 import type { Range } from '../engine/types.js';
 import { fromOffsets } from './positions.js';
 import { splitLines, type ParseProblem, type SourceFile } from './source.js';
+import { excessiveNesting, MAX_NESTING_DEPTH, selfReferencingAlias } from './yaml-guard.js';
 
 /**
  * Aliases a file may expand. The `yaml` default (100) rejects real compose files that reuse one anchor hundreds of
@@ -43,22 +44,59 @@ const COMPOSE_TAGS: Tags = ['!reset', '!override'].flatMap((tag) => [
 
 export function parseCompose(path: string, text: string): { file: ComposeFile; problems: ParseProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false });
+  // logLevel 'error': the parser's warnings would go to stderr with text quoted from the file; they are not needed.
+  const options = { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false, logLevel: 'error' } as const;
   const problems: ParseProblem[] = [];
   const lines = splitLines(text);
+  const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  // Too deep to parse safely: refused before the (recursive) parser sees it, with the place it goes too deep.
+  const tooDeep = excessiveNesting(text, MAX_NESTING_DEPTH);
+  let doc: Document.Parsed;
+  if (tooDeep) {
+    problems.push({
+      path,
+      message: `YAML rejected: collections nest deeper than ${MAX_NESTING_DEPTH} levels here; a compose file needs a handful, and the limit stops documents built to exhaust the parser`,
+      range: { line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 },
+    });
+    doc = parseDocument('', options);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  } else {
+    try {
+      doc = parseDocument(text, options);
+    } catch (error) {
+      problems.push({ path, message: `YAML rejected: the parser gave up (${firstLine((error as Error).message)})`, range: start });
+      doc = parseDocument('', { ...options, lineCounter: new LineCounter() });
+    }
+  }
   for (const error of doc.errors) {
     problems.push({ path, message: `invalid YAML: ${firstLine(error.message)}`, range: fromOffsets(lineCounter, error.pos[0], error.pos[1]) });
   }
   let data: ComposeData = {};
-  if (!doc.errors.length) {
+  const loop = !problems.length ? selfReferencingAlias(doc) : null;
+  if (loop) {
+    problems.push({
+      path,
+      message: `YAML rejected: the alias \`*${loop.name}\` is inside the node its anchor \`&${loop.name}\` names, so the anchor refers to itself and would expand forever`,
+      range: loop.range ? fromOffsets(lineCounter, loop.range[0], loop.range[1]) : start,
+    });
+  } else if (!problems.length) {
     try {
       const js: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js !== null && typeof js === 'object' && !Array.isArray(js)) data = js as ComposeData;
       else if (js !== null && js !== undefined) {
-        problems.push({ path, message: 'a compose file must be a mapping at the top level', range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        problems.push({ path, message: 'a compose file must be a mapping at the top level', range: nodeRange(doc.contents, lineCounter) ?? start });
       }
     } catch (error) {
-      problems.push({ path, message: `YAML rejected: ${firstLine((error as Error).message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      const message = firstLine((error as Error).message);
+      problems.push({
+        path,
+        message: /alias count/i.test(message)
+          ? `YAML rejected: expanding its aliases would make more than ${MAX_ALIAS_COUNT} copies (a "billion laughs" document); Compose files reuse anchors far less`
+          : error instanceof RangeError
+            ? `YAML rejected: the document is too deeply nested to expand (${message})`
+            : `YAML rejected: ${message}`,
+        range: start,
+      });
     }
   }
   const file: ComposeFile = { path, kind: 'compose', text, lines, doc, lineCounter, data, services: [] };

@@ -1,9 +1,11 @@
 // The JSON contract (version 1), documented in docs/json-format.md. Other tools consume it: keep it stable.
 import type { ReviewResult } from '../review.js';
+import { redactResult } from './secrets.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
-export function renderJson(result: ReviewResult, pathOf: (p: string) => string = (p) => p): string {
+export function renderJson(review: ReviewResult, pathOf: (p: string) => string = (p) => p): string {
+  const result = redactResult(review);
   const doc = {
     version: JSON_FORMAT_VERSION,
     score: result.score,

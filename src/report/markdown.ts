@@ -1,7 +1,8 @@
 // The seed-style review: summary with score and grade, strengths, priority buckets as action items, file health.
 import { PRIORITIES, type Finding, type Priority } from '../engine/types.js';
 import type { ReviewResult } from '../review.js';
-import { codeBlock, codeSpan, escapeMarkdown, renderMessage } from './escape.js';
+import { codeBlock, codeSpan, escapeMarkdown, renderMessage, tableCode } from './escape.js';
+import { redactResult } from './secrets.js';
 
 export const BUCKETS: Record<Priority, { icon: string; title: string; advice: string }> = {
   critical: { icon: '🔴', title: 'Critical — fix before merging', advice: 'the build or the stack fails, or the host is exposed' },
@@ -37,7 +38,8 @@ export function countsLine(counts: Record<Priority, number>): string {
   return PRIORITIES.map((p) => `${counts[p]} ${p}`).join(' · ');
 }
 
-export function renderMarkdown(result: ReviewResult, options: MarkdownOptions = {}): string {
+export function renderMarkdown(review: ReviewResult, options: MarkdownOptions = {}): string {
+  const result = redactResult(review);
   const out: string[] = [];
   const verdict = verdictOf(result);
   const reviewed = result.files.length;
@@ -78,7 +80,7 @@ export function renderMarkdown(result: ReviewResult, options: MarkdownOptions = 
     for (const file of result.files) {
       const status = !file.reviewed ? '⚪ Not reviewed' : file.counts.critical ? '🔴 Broken' : file.counts.high ? '🟠 Needs work' : file.score >= 90 ? '✅ Excellent' : file.score >= 80 ? '✅ Good' : '🟡 Fair';
       const c = file.counts;
-      out.push(`| ${codeSpan(file.path)} | ${file.kind} | ${file.score} (${file.grade}) | ${c.critical} | ${c.high} | ${c.medium} | ${c.low} | ${status} |`);
+      out.push(`| ${tableCode(file.path)} | ${file.kind} | ${file.score} (${file.grade}) | ${c.critical} | ${c.high} | ${c.medium} | ${c.low} | ${status} |`);
     }
     out.push('');
   }

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 as GitHub code scanning accepts it: rules with help, results with locations and partialFingerprints.
 import type { Finding, Priority, RuleMeta } from '../engine/types.js';
 import type { ReviewResult } from '../review.js';
+import { redactResult } from './secrets.js';
 
 export const TOOL_NAME = 'docker-review';
 export const TOOL_URI = 'https://github.com/docker-review/docker-review';
@@ -14,7 +15,8 @@ function peersText(meta: RuleMeta): string {
   return peers.length ? `Equivalent peer checks: ${peers.join('; ')}.` : '';
 }
 
-export function renderSarif(result: ReviewResult, options: { version: string; pathOf?: (p: string) => string }): string {
+export function renderSarif(review: ReviewResult, options: { version: string; pathOf?: (p: string) => string }): string {
+  const result = redactResult(review);
   const pathOf = options.pathOf ?? ((p: string) => p);
   const rules = result.rules;
   const index = new Map(rules.map((r, i) => [r.id, i]));

@@ -3,10 +3,12 @@ import { PRIORITIES } from '../engine/types.js';
 import type { ReviewResult } from '../review.js';
 import { plain } from './escape.js';
 import { countsLine, verdictOf } from './markdown.js';
+import { redactResult } from './secrets.js';
 
 const COLORS = { critical: '\x1b[31;1m', high: '\x1b[33;1m', medium: '\x1b[33m', low: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-export function renderText(result: ReviewResult, options: { color?: boolean; pathOf?: (p: string) => string } = {}): string {
+export function renderText(review: ReviewResult, options: { color?: boolean; pathOf?: (p: string) => string } = {}): string {
+  const result = redactResult(review);
   const c = (name: keyof typeof COLORS, text: string) => (options.color ? `${COLORS[name]}${text}${COLORS.reset}` : text);
   const pathOf = options.pathOf ?? ((p: string) => p);
   const out: string[] = [];

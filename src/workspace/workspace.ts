@@ -26,6 +26,10 @@ export function normalizeRelative(relPath: string): string | null {
   return norm === '.' ? '' : norm.replace(/\/$/, '');
 }
 
+function tooLarge(size: number, limit: number): ReadResult {
+  return { ok: false, reason: `too large (${size} bytes; the limit is ${limit})` };
+}
+
 export class DiskWorkspace implements Workspace {
   readonly root: string;
   private realRoot: string | null = null;
@@ -79,14 +83,27 @@ export class DiskWorkspace implements Workspace {
     if (real === null) return { ok: false, reason: 'not found inside the repository' };
     let handle;
     try {
-      handle = await fs.open(real, 'r');
+      // Only regular files are opened (a FIFO would block `open`, a device never ends), without blocking, and never
+      // more than the cap is read, even from a file that grows while it is read.
+      const before = await fs.stat(real);
+      if (!before.isFile()) return { ok: false, reason: 'not a regular file' };
+      if (before.size > this.maxFileBytes) return tooLarge(before.size, this.maxFileBytes);
+      handle = await fs.open(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
       const stat = await handle.stat();
       if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-      if (stat.size > this.maxFileBytes) {
-        return { ok: false, reason: `too large (${stat.size} bytes; the limit is ${this.maxFileBytes})` };
+      if (stat.size > this.maxFileBytes) return tooLarge(stat.size, this.maxFileBytes);
+      // Read to the end, but stop one byte past the cap: the file may have grown since `stat`.
+      const chunks: Buffer[] = [];
+      let length = 0;
+      while (length <= this.maxFileBytes) {
+        const chunk = Buffer.alloc(Math.min(Math.max(stat.size - length, 0), this.maxFileBytes - length) + 1);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+        if (bytesRead === 0) break;
+        chunks.push(chunk.subarray(0, bytesRead));
+        length += bytesRead;
       }
-      const bytes = await handle.readFile();
-      return decodeText(bytes);
+      if (length > this.maxFileBytes) return { ok: false, reason: `too large (over ${this.maxFileBytes} bytes, the limit)` };
+      return decodeText(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
     } catch (error) {
       return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' };
     } finally {
