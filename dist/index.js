@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1375,9 +1375,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range2) {
-      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
-      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range3) {
+      if (range3 == null || range3 === "") return { start: 0, end: null, size: null };
+      const m = range3 ? range3.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path23, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path23,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path23,
         method,
         body: body2,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5345,23 +5345,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -5661,12 +5661,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path23, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9046,10 +9046,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry2) {
             continue;
           }
-          const parsed = entry2.match(/^(.+):(\d+)$/);
+          const parsed2 = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry2).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -9086,16 +9086,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range3, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
+      if (!Number.isFinite(range3.start) || !Number.isFinite(range3.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range2.end - range2.start + 1;
+      const expectedLength = range3.end - range3.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9310,8 +9310,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range2 = parseRangeHeader(headers["content-range"]);
-            if (range2 == null) {
+            const range3 = parseRangeHeader(headers["content-range"]);
+            if (range3 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9320,12 +9320,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range3, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start: start2, size, end = size - 1 } = range2;
+            const { start: start2, size, end = size - 1 } = range3;
             assert2(
               start2 != null && Number.isFinite(start2),
               "content-range mismatch"
@@ -10697,8 +10697,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -10738,27 +10738,27 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path23, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body: body2, headers, query } = opts;
+      const { path: path23, method, body: body2, headers, query } = opts;
       return {
-        path: path15,
+        path: path23,
         method,
         body: body2,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15053,9 +15053,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -15771,8 +15771,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache4 = this.#relevantRequestResponseList;
+        const backupCache = [...cache4];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15799,9 +15799,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15831,11 +15831,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache4.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16009,13 +16009,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            return await cache4.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            const response = await cache4.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16045,12 +16045,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache5 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache5);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache4 = [];
+        this.#caches.set(cacheName, cache4);
+        return new Cache(kConstruct, cache4);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i2 = 0; i2 < path15.length; ++i2) {
-        const code = path15.charCodeAt(i2);
+    function validateCookiePath(path23) {
+      for (let i2 = 0; i2 < path23.length; ++i2) {
+        const code = path23.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19248,7 +19248,7 @@ var require_code = __commonJS({
       else if (arg instanceof Name)
         code.push(arg);
       else
-        code.push(interpolate2(arg));
+        code.push(interpolate3(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -19287,7 +19287,7 @@ var require_code = __commonJS({
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate2(x) {
+    function interpolate3(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
     function stringify(x) {
@@ -20134,14 +20134,14 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
+      return new code_1._Code(expr._items.reduce((items2, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items.push(...c._items);
+          items2.push(...c._items);
         else
-          items.push(c);
-        return items;
+          items2.push(c);
+        return items2;
       }, []));
       function replaceName(n) {
         const c = constants3[n.str];
@@ -20299,7 +20299,7 @@ var require_util9 = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
+        resultToName: (gen, items2) => gen.var("items", items2)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -20807,13 +20807,13 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
     function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
+      const { properties, items: items2 } = it.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
           assignDefault(it, key, properties[key].default);
         }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
+      } else if (ty === "array" && Array.isArray(items2)) {
+        items2.forEach((sch, i2) => assignDefault(it, i2, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -21617,11 +21617,11 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items }) {
+    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+      if (items2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
@@ -21798,18 +21798,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -22084,12 +22084,12 @@ var require_compile = __commonJS({
           validate3.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
+          const { props, items: items2 } = schemaCxt;
           validate3.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
+            items: items2 instanceof codegen_1.Name ? void 0 : items2,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
+            dynamicItems: items2 instanceof codegen_1.Name
           };
           if (validate3.source)
             validate3.source.evaluated = (0, codegen_1.stringify)(validate3.evaluated);
@@ -22391,8 +22391,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path23) {
+      let input = path23;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22466,11 +22466,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path23) {
+      if (path23 === "" || path23[0] === "/") {
+        return removeDotSegments(path23);
       }
-      const segments = path15.split("/");
+      const segments = path23.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22833,8 +22833,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23000,7 +23000,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -23043,8 +23043,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative = parse3(serialize(relative, options), options);
+        base = parse4(serialize(base, options), options);
+        relative = parse4(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -23171,11 +23171,11 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed2, matches) {
+      if (matches[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
-      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+      if (typeof parsed2.port === "number" && (parsed2.port < 0 || parsed2.port > 65535)) {
         return "URI port is malformed.";
       }
       return void 0;
@@ -23198,30 +23198,30 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
-        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+    function canonicalizeHost(parsed2, options, schemeHandler, isIP2) {
+      if (hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP2)) {
+        parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed2.host && !isIPLiteral(parsed2.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed2.host)) {
         let url;
         try {
-          url = new URL("http://" + parsed.host);
+          url = new URL("http://" + parsed2.host);
         } catch (e) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          parsed2.error = parsed2.error || "Host's domain name can not be converted to ASCII: " + e;
           return true;
         }
         if (!isHostOnlyURL(url)) {
-          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
           return true;
         }
-        parsed.host = url.hostname;
+        parsed2.host = url.hostname;
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
+    function hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP2) {
       return Boolean(
-        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed2.host && isIP2 === false && !isIPLiteral(parsed2.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed2.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -23229,7 +23229,7 @@ var require_fast_uri = __commonJS({
     }
     function parseWithStatus(uri, opts) {
       const options = Object.assign({}, opts);
-      const parsed = {
+      const parsed2 = {
         scheme: void 0,
         userinfo: void 0,
         host: "",
@@ -23254,7 +23254,7 @@ var require_fast_uri = __commonJS({
       }
       const authorityMatch = uri.match(AUTHORITY_PREFIX);
       if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
-        parsed.error = "URI authority must not contain a literal backslash.";
+        parsed2.error = "URI authority must not contain a literal backslash.";
         malformedAuthorityOrPort = true;
       }
       const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
@@ -23263,115 +23263,115 @@ var require_fast_uri = __commonJS({
         const normalizedRegion = region.replace(/[\t\n\r]/g, "");
         if (normalizedRegion.length >= 2) {
           if (normalizedRegion.slice(0, 2) !== "//") {
-            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            parsed2.error = parsed2.error || "URI authority must not contain a literal backslash.";
             malformedAuthorityOrPort = true;
           } else if (region.length !== normalizedRegion.length) {
-            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            parsed2.error = parsed2.error || "URI authority introducer must not contain whitespace.";
             malformedAuthorityOrPort = true;
           }
         }
       }
       const matches = uri.match(URI_PARSE);
       if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
-        if (parsed.scheme !== void 0) {
-          if (VALID_SCHEME.test(parsed.scheme)) {
-            parsed.scheme = parsed.scheme.toLowerCase();
+        parsed2.scheme = matches[1];
+        parsed2.userinfo = matches[3];
+        parsed2.host = matches[4];
+        parsed2.port = parseInt(matches[5], 10);
+        parsed2.path = matches[6] || "";
+        parsed2.query = matches[7];
+        parsed2.fragment = matches[8];
+        if (parsed2.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed2.scheme)) {
+            parsed2.scheme = parsed2.scheme.toLowerCase();
           } else {
-            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            parsed2.error = parsed2.error || MALFORMED_SCHEME_ERROR;
             malformedScheme = true;
           }
         }
         malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
         if (malformedPercentEncoding) {
-          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+          parsed2.error = parsed2.error || "URI contains malformed percent-encoding.";
         }
-        if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+        if (isNaN(parsed2.port)) {
+          parsed2.port = matches[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed2, matches);
         if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
+          parsed2.error = parsed2.error || parseError;
           malformedAuthorityOrPort = true;
         }
-        if (parsed.host) {
-          const ipv4result = isIPv4(parsed.host);
+        if (parsed2.host) {
+          const ipv4result = isIPv4(parsed2.host);
           if (ipv4result === false) {
-            const bracketedIPLiteral = isIPLiteral(parsed.host);
-            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
-            const ipv6result = normalizeIPv6(parsed.host);
+            const bracketedIPLiteral = isIPLiteral(parsed2.host);
+            const hasIPLiteralBracket = parsed2.host.indexOf("[") !== -1 || parsed2.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed2.host);
             isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed2.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
-              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
             isIP2 = true;
           }
         }
-        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
-          parsed.reference = "same-document";
-        } else if (parsed.scheme === void 0) {
-          parsed.reference = "relative";
-        } else if (parsed.fragment === void 0) {
-          parsed.reference = "absolute";
+        if (parsed2.scheme === void 0 && parsed2.userinfo === void 0 && parsed2.host === void 0 && parsed2.port === void 0 && parsed2.query === void 0 && !parsed2.path) {
+          parsed2.reference = "same-document";
+        } else if (parsed2.scheme === void 0) {
+          parsed2.reference = "relative";
+        } else if (parsed2.fragment === void 0) {
+          parsed2.reference = "absolute";
         } else {
-          parsed.reference = "uri";
+          parsed2.reference = "uri";
         }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed2.reference) {
+          parsed2.error = parsed2.error || "URI is not a " + options.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options.scheme || parsed2.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
+          malformedHost = canonicalizeHost(parsed2, options, schemeHandler, isIP2);
         }
-        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+        if (uri.indexOf("%") !== -1 && parsed2.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP2 ? parsed2.host : normalizePercentEncoding(parsed2.host, true);
           if (!isIP2) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
+          parsed2.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
-          if (parsed.path) {
-            parsed.path = normalizePathEncoding(parsed.path);
+          if (parsed2.path) {
+            parsed2.path = normalizePathEncoding(parsed2.path);
           }
-          if (parsed.query) {
-            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          if (parsed2.query) {
+            parsed2.query = normalizeQueryFragmentEncoding(parsed2.query);
           }
-          if (parsed.fragment) {
-            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          if (parsed2.fragment) {
+            parsed2.fragment = normalizeQueryFragmentEncoding(parsed2.fragment);
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+          schemeHandler.parse(parsed2, options);
+          if (schemeHandler === SCHEMES.urn && parsed2.nid === void 0) {
             malformedSchemeSpecific = true;
           }
         }
       } else {
-        parsed.error = parsed.error || "URI can not be parsed.";
+        parsed2.error = parsed2.error || "URI can not be parsed.";
       }
-      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+      return { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
       return normalizeStringWithStatus(uri, opts).normalized;
     }
     function normalizeStringWithStatus(uri, opts) {
-      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      const { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed2, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -23399,7 +23399,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -24155,8 +24155,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
           }
         }
       }
@@ -24696,28 +24696,28 @@ var require_additionalItems = __commonJS({
       error: error2,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
+        const { items: items2 } = parentSchema;
+        if (!Array.isArray(items2)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items);
+        validateAdditionalItems(cxt, items2);
       }
     };
-    function validateAdditionalItems(cxt, items) {
+    function validateAdditionalItems(cxt, items2) {
       const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+        cxt.setParams({ len: items2.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
       } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i2) => {
+        gen.forRange("i", items2.length, len, (i2) => {
           cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
@@ -26080,10 +26080,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -26104,7 +26104,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -26116,11 +26116,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -26132,7 +26132,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -26141,20 +26141,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path15);
+            const ci = visit_(i2, node.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26165,13 +26165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26192,17 +26192,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path23 = Object.freeze(path23.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path15);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path23);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -26213,13 +26213,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26246,23 +26246,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26277,7 +26277,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -26287,7 +26287,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -26431,7 +26431,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -26458,7 +26458,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -26469,7 +26469,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -26649,7 +26649,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -26675,7 +26675,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -26684,19 +26684,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found2 = void 0;
+        let found3 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found2 = node;
+            found3 = node;
         }
-        if (found2 && ctx) {
+        if (found3 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found2);
+          let data = anchors2.get(found3);
           if (!data) {
-            toJS.toJS(found2, null, ctx);
-            data = anchors2.get(found2);
+            toJS.toJS(found3, null, ctx);
+            data = anchors2.get(found3);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -26705,14 +26705,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found2, anchors2);
+              data.aliasCount = getAliasCount(doc2, found3, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found2;
+        return found3;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -26770,7 +26770,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar3 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -26782,12 +26782,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar3.PLAIN = "PLAIN";
+    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar3;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -26798,7 +26798,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -26843,7 +26843,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar3.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -26854,7 +26854,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -26874,10 +26874,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
-        const k = path15[i2];
+      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
+        const k = path23[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26896,7 +26896,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26926,11 +26926,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26944,8 +26944,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26959,8 +26959,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26978,8 +26978,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26989,8 +26989,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -27167,7 +27167,7 @@ ${indent2}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -27310,7 +27310,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -27365,7 +27365,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -27388,7 +27388,7 @@ ${indent2}${start2}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -27413,20 +27413,20 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar3.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar3.Scalar.BLOCK_FOLDED:
+          case Scalar3.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar3.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar3.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar3.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -27575,7 +27575,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -27590,7 +27590,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -27730,31 +27730,31 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue2(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue2(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
@@ -27901,13 +27901,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i2 = 0; i2 < items2.length; ++i2) {
+        const item = items2[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -27950,7 +27950,7 @@ ${indent2}${line}` : "\n";
         onChompKeep();
       return str2;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -27961,8 +27961,8 @@ ${indent2}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i2 = 0; i2 < items2.length; ++i2) {
+        const item = items2[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -27993,7 +27993,7 @@ ${indent2}${line}` : "\n";
           reqNewline = true;
         let str2 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
-        if (i2 < items.length - 1) {
+        if (i2 < items2.length - 1) {
           str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -28049,10 +28049,10 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    function findPair(items, key) {
+    var Scalar3 = require_Scalar();
+    function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -28116,7 +28116,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -28214,7 +28214,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
@@ -28271,7 +28271,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -28367,14 +28367,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar3.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar3.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -28385,13 +28385,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar3.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -28436,7 +28436,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -28464,7 +28464,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
+        const node = new Scalar3.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -28555,7 +28555,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -28572,7 +28572,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar3.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -28623,7 +28623,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
       identify: (value) => value instanceof Uint8Array,
@@ -28667,15 +28667,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
             lines[i2] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -28690,7 +28690,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -28701,7 +28701,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -28844,7 +28844,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -28856,7 +28856,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar3.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -28864,7 +28864,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar3.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -28876,7 +28876,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -28904,7 +28904,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar3.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -29505,9 +29505,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29582,14 +29582,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path23) {
+        if (Collection2.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path23, keepScalar) {
+        if (Collection2.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29618,10 +29618,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path23) {
+        if (Collection2.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -29638,13 +29638,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path23, value) {
+        if (Collection2.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -29818,7 +29818,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found2 = null;
+      let found3 = null;
       let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -29855,7 +29855,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found2 || indicator !== "seq-item-ind")
+              else if (!found3 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -29889,9 +29889,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found2)
+            if (found3)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found2 = token;
+            found3 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -29920,7 +29920,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found: found2,
+        found: found3,
         spaceBefore,
         comment,
         hasNewline,
@@ -30000,12 +30000,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -30228,9 +30228,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -30266,7 +30266,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -30306,7 +30306,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
+        if (!isMap5 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -30329,7 +30329,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -30361,7 +30361,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30377,7 +30377,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -30412,7 +30412,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -30461,7 +30461,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -30476,14 +30476,14 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    var Scalar3 = require_Scalar();
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start2 = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -30495,12 +30495,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start2 + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent2, content] = lines[i2];
@@ -30544,7 +30544,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
@@ -30578,7 +30578,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
+      const end = start2 + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -30659,29 +30659,29 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar3.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar3.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar3.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -30881,11 +30881,11 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -30896,26 +30896,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar3.Scalar(value);
       }
-      scalar.range = range2;
-      scalar.source = value;
+      scalar2.range = range3;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -31597,17 +31597,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -31616,23 +31616,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -31643,12 +31643,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -31664,7 +31664,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -31748,7 +31748,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -32743,37 +32743,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start: start2, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -33297,7 +33297,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -33338,7 +33338,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
@@ -33356,7 +33356,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
@@ -33364,7 +33364,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -33381,7 +33381,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar3.Scalar;
     exports.YAMLMap = YAMLMap2.YAMLMap;
     exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
@@ -33392,8 +33392,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -34175,7 +34175,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found2, i2, k, keys, len, next, start2;
+            var cursor, end, found3, i2, k, keys, len, next, start2;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -34184,10 +34184,10 @@ var require_light = __commonJS({
             start2 = `b_${this.id}-`.length;
             end = "_settings".length;
             while (cursor !== 0) {
-              [next, found2] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              [next, found3] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i2 = 0, len = found2.length; i2 < len; i2++) {
-                k = found2[i2];
+              for (i2 = 0, len = found3.length; i2 < len; i2++) {
+                k = found3[i2];
                 keys.push(k.slice(start2, -end));
               }
             }
@@ -34723,9 +34723,9 @@ var require_argument = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
     var Argument = class {
-      constructor(value, range2) {
+      constructor(value, range3) {
         this.value = value;
-        this.range = range2;
+        this.range = range3;
       }
       toString() {
         return this.value;
@@ -34761,8 +34761,8 @@ var require_jsonArgument = __commonJS({
     exports.JSONArgument = void 0;
     var argument_1 = require_argument();
     var JSONArgument = class extends argument_1.Argument {
-      constructor(value, range2, jsonRange) {
-        super(value, range2);
+      constructor(value, range3, jsonRange) {
+        super(value, range3);
         this.jsonRange = jsonRange;
       }
       getJSONRange() {
@@ -34934,8 +34934,8 @@ var init_main = __esm({
       Range2.is = is;
     })(Range || (Range = {}));
     (function(Location2) {
-      function create(uri, range2) {
-        return { uri, range: range2 };
+      function create(uri, range3) {
+        return { uri, range: range3 };
       }
       Location2.create = create;
       function is(value) {
@@ -34972,9 +34972,9 @@ var init_main = __esm({
       Color2.is = is;
     })(Color || (Color = {}));
     (function(ColorInformation2) {
-      function create(range2, color) {
+      function create(range3, color) {
         return {
-          range: range2,
+          range: range3,
           color
         };
       }
@@ -35064,8 +35064,8 @@ var init_main = __esm({
       CodeDescription2.is = is;
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
-      function create(range2, message, severity, code, source, relatedInformation) {
-        const result = { range: range2, message };
+      function create(range3, message, severity, code, source, relatedInformation) {
+        const result = { range: range3, message };
         if (Is.defined(severity)) {
           result.severity = severity;
         }
@@ -35118,16 +35118,16 @@ var init_main = __esm({
       Command3.is = is;
     })(Command2 || (Command2 = {}));
     (function(TextEdit2) {
-      function replace(range2, newText) {
-        return { range: range2, newText };
+      function replace(range3, newText) {
+        return { range: range3, newText };
       }
       TextEdit2.replace = replace;
       function insert(position, newText) {
         return { range: { start: position, end: position }, newText };
       }
       TextEdit2.insert = insert;
-      function del(range2) {
-        return { range: range2, newText: "" };
+      function del(range3) {
+        return { range: range3, newText: "" };
       }
       TextEdit2.del = del;
       function is(value) {
@@ -35162,16 +35162,16 @@ var init_main = __esm({
       ChangeAnnotationIdentifier2.is = is;
     })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
     (function(AnnotatedTextEdit2) {
-      function replace(range2, newText, annotation) {
-        return { range: range2, newText, annotationId: annotation };
+      function replace(range3, newText, annotation) {
+        return { range: range3, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.replace = replace;
       function insert(position, newText, annotation) {
         return { range: { start: position, end: position }, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.insert = insert;
-      function del(range2, annotation) {
-        return { range: range2, newText: "", annotationId: annotation };
+      function del(range3, annotation) {
+        return { range: range3, newText: "", annotationId: annotation };
       }
       AnnotatedTextEdit2.del = del;
       function is(value) {
@@ -35291,36 +35291,36 @@ var init_main = __esm({
           return id;
         }
       }
-      replace(range2, newText, annotation) {
+      replace(range3, newText, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.replace(range2, newText);
+          edit = TextEdit.replace(range3, newText);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.replace(range2, newText, annotation);
+          edit = AnnotatedTextEdit.replace(range3, newText, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.replace(range2, newText, id);
+          edit = AnnotatedTextEdit.replace(range3, newText, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
           return id;
         }
       }
-      delete(range2, annotation) {
+      delete(range3, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.del(range2);
+          edit = TextEdit.del(range3);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.del(range2, annotation);
+          edit = AnnotatedTextEdit.del(range3, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.del(range2, id);
+          edit = AnnotatedTextEdit.del(range3, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
@@ -35733,8 +35733,8 @@ var init_main = __esm({
       CompletionItem2.create = create;
     })(CompletionItem || (CompletionItem = {}));
     (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
+      function create(items2, isIncomplete) {
+        return { items: items2 ? items2 : [], isIncomplete: !!isIncomplete };
       }
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
@@ -35783,8 +35783,8 @@ var init_main = __esm({
       DocumentHighlightKind2.Write = 3;
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
-      function create(range2, kind) {
-        const result = { range: range2 };
+      function create(range3, kind) {
+        const result = { range: range3 };
         if (Is.number(kind)) {
           result.kind = kind;
         }
@@ -35824,11 +35824,11 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name2, kind, range2, uri, containerName) {
+      function create(name2, kind, range3, uri, containerName) {
         const result = {
           name: name2,
           kind,
-          location: { uri, range: range2 }
+          location: { uri, range: range3 }
         };
         if (containerName) {
           result.containerName = containerName;
@@ -35838,18 +35838,18 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name2, kind, uri, range2) {
-        return range2 !== void 0 ? { name: name2, kind, location: { uri, range: range2 } } : { name: name2, kind, location: { uri } };
+      function create(name2, kind, uri, range3) {
+        return range3 !== void 0 ? { name: name2, kind, location: { uri, range: range3 } } : { name: name2, kind, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name2, detail, kind, range2, selectionRange, children) {
+      function create(name2, detail, kind, range3, selectionRange, children) {
         const result = {
           name: name2,
           detail,
           kind,
-          range: range2,
+          range: range3,
           selectionRange
         };
         if (children !== void 0) {
@@ -35931,8 +35931,8 @@ var init_main = __esm({
       CodeAction2.is = is;
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
-      function create(range2, data) {
-        const result = { range: range2 };
+      function create(range3, data) {
+        const result = { range: range3 };
         if (Is.defined(data)) {
           result.data = data;
         }
@@ -35957,8 +35957,8 @@ var init_main = __esm({
       FormattingOptions2.is = is;
     })(FormattingOptions || (FormattingOptions = {}));
     (function(DocumentLink2) {
-      function create(range2, target, data) {
-        return { range: range2, target, data };
+      function create(range3, target, data) {
+        return { range: range3, target, data };
       }
       DocumentLink2.create = create;
       function is(value) {
@@ -35968,8 +35968,8 @@ var init_main = __esm({
       DocumentLink2.is = is;
     })(DocumentLink || (DocumentLink = {}));
     (function(SelectionRange2) {
-      function create(range2, parent) {
-        return { range: range2, parent };
+      function create(range3, parent) {
+        return { range: range3, parent };
       }
       SelectionRange2.create = create;
       function is(value) {
@@ -36024,8 +36024,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range2, text) {
-        return { range: range2, text };
+      function create(range3, text) {
+        return { range: range3, text };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -36035,8 +36035,8 @@ var init_main = __esm({
       InlineValueText2.is = is;
     })(InlineValueText || (InlineValueText = {}));
     (function(InlineValueVariableLookup2) {
-      function create(range2, variableName, caseSensitiveLookup) {
-        return { range: range2, variableName, caseSensitiveLookup };
+      function create(range3, variableName, caseSensitiveLookup) {
+        return { range: range3, variableName, caseSensitiveLookup };
       }
       InlineValueVariableLookup2.create = create;
       function is(value) {
@@ -36046,8 +36046,8 @@ var init_main = __esm({
       InlineValueVariableLookup2.is = is;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
     (function(InlineValueEvaluatableExpression2) {
-      function create(range2, expression) {
-        return { range: range2, expression };
+      function create(range3, expression) {
+        return { range: range3, expression };
       }
       InlineValueEvaluatableExpression2.create = create;
       function is(value) {
@@ -36113,14 +36113,14 @@ var init_main = __esm({
       StringValue2.isSnippet = isSnippet;
     })(StringValue || (StringValue = {}));
     (function(InlineCompletionItem2) {
-      function create(insertText, filterText, range2, command) {
-        return { insertText, filterText, range: range2, command };
+      function create(insertText, filterText, range3, command) {
+        return { insertText, filterText, range: range3, command };
       }
       InlineCompletionItem2.create = create;
     })(InlineCompletionItem || (InlineCompletionItem = {}));
     (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
+      function create(items2) {
+        return { items: items2 };
       }
       InlineCompletionList2.create = create;
     })(InlineCompletionList || (InlineCompletionList = {}));
@@ -36129,8 +36129,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range2, text) {
-        return { range: range2, text };
+      function create(range3, text) {
+        return { range: range3, text };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -36228,10 +36228,10 @@ var init_main = __esm({
       get version() {
         return this._version;
       }
-      getText(range2) {
-        if (range2) {
-          const start2 = this.offsetAt(range2.start);
-          const end = this.offsetAt(range2.end);
+      getText(range3) {
+        if (range3) {
+          const start2 = this.offsetAt(range3.start);
+          const end = this.offsetAt(range3.end);
           return this._content.substring(start2, end);
         }
         return this._content;
@@ -36354,9 +36354,9 @@ var require_line = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
     var Line = class {
-      constructor(document2, range2) {
+      constructor(document2, range3) {
         this.document = document2;
-        this.range = range2;
+        this.range = range3;
       }
       getRange() {
         return this.range;
@@ -36427,15 +36427,15 @@ var require_util10 = __commonJS({
        * @param position the position to check
        * @param range the range to see if the position is inside of
        */
-      static isInsideRange(position, range2) {
-        if (range2.start.line === range2.end.line) {
-          return range2.start.line === position.line && range2.start.character <= position.character && position.character <= range2.end.character;
-        } else if (range2.start.line === position.line) {
-          return range2.start.character <= position.character;
-        } else if (range2.end.line === position.line) {
-          return position.character <= range2.end.character;
+      static isInsideRange(position, range3) {
+        if (range3.start.line === range3.end.line) {
+          return range3.start.line === position.line && range3.start.character <= position.character && position.character <= range3.end.character;
+        } else if (range3.start.line === position.line) {
+          return range3.start.character <= position.character;
+        } else if (range3.end.line === position.line) {
+          return position.character <= range3.end.character;
         }
-        return range2.start.line < position.line && position.line < range2.end.line;
+        return range3.start.line < position.line && position.line < range3.end.line;
       }
       static parseHeredocName(value) {
         value = value.substring(2);
@@ -36474,8 +36474,8 @@ var require_comment = __commonJS({
     var line_1 = require_line();
     var util_1 = require_util10();
     var Comment = class extends line_1.Line {
-      constructor(document2, range2) {
-        super(document2, range2);
+      constructor(document2, range3) {
+        super(document2, range3);
       }
       toString() {
         const content = this.getContent();
@@ -36490,11 +36490,11 @@ var require_comment = __commonJS({
        * consists of whitespace, the empty string will be returned.
        */
       getContent() {
-        let range2 = this.getContentRange();
-        if (range2 === null) {
+        let range3 = this.getContentRange();
+        if (range3 === null) {
           return "";
         }
-        return this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
+        return this.document.getText().substring(this.document.offsetAt(range3.start), this.document.offsetAt(range3.end));
       }
       /**
        * Returns a range that includes the content of the comment
@@ -36503,9 +36503,9 @@ var require_comment = __commonJS({
        * characters.
        */
       getContentRange() {
-        let range2 = this.getRange();
-        const startOffset = this.document.offsetAt(range2.start);
-        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range2.end));
+        let range3 = this.getRange();
+        const startOffset = this.document.offsetAt(range3.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range3.end));
         let start2 = -1;
         let end = -1;
         for (let i2 = 1; i2 < raw.length; i2++) {
@@ -36579,18 +36579,18 @@ function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
 function isEOL(char) {
   return char === 13 || char === 10;
 }
-function getWellformedRange(range2) {
-  const start2 = range2.start;
-  const end = range2.end;
+function getWellformedRange(range3) {
+  const start2 = range3.start;
+  const end = range3.end;
   if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
     return { start: end, end: start2 };
   }
-  return range2;
+  return range3;
 }
 function getWellformedEdit(textEdit) {
-  const range2 = getWellformedRange(textEdit.range);
-  if (range2 !== textEdit.range) {
-    return { newText: textEdit.newText, range: range2 };
+  const range3 = getWellformedRange(textEdit.range);
+  if (range3 !== textEdit.range) {
+    return { newText: textEdit.newText, range: range3 };
   }
   return textEdit;
 }
@@ -36615,10 +36615,10 @@ var init_main2 = __esm({
       get version() {
         return this._version;
       }
-      getText(range2) {
-        if (range2) {
-          const start2 = this.offsetAt(range2.start);
-          const end = this.offsetAt(range2.end);
+      getText(range3) {
+        if (range3) {
+          const start2 = this.offsetAt(range3.start);
+          const end = this.offsetAt(range3.end);
           return this._content.substring(start2, end);
         }
         return this._content;
@@ -36626,9 +36626,9 @@ var init_main2 = __esm({
       update(changes, version) {
         for (const change of changes) {
           if (_FullTextDocument.isIncremental(change)) {
-            const range2 = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range2.start);
-            const endOffset = this.offsetAt(range2.end);
+            const range3 = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range3.start);
+            const endOffset = this.offsetAt(range3.end);
             this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
             const insertedEndOffset = startOffset + change.text.length;
             const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
@@ -36637,8 +36637,8 @@ var init_main2 = __esm({
               this._lineOffsets = void 0;
               continue;
             }
-            const startLine = Math.max(range2.start.line, 0);
-            const endLine = Math.max(range2.end.line, 0);
+            const startLine = Math.max(range3.start.line, 0);
+            const endLine = Math.max(range3.end.line, 0);
             let lineOffsets = this._lineOffsets;
             const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
             if (endLine - startLine === addedLineOffsets.length) {
@@ -36803,8 +36803,8 @@ var require_parserDirective = __commonJS({
     var main_1 = require_main();
     var line_1 = require_line();
     var ParserDirective = class extends line_1.Line {
-      constructor(document2, range2, nameRange, valueRange2) {
-        super(document2, range2);
+      constructor(document2, range3, nameRange, valueRange2) {
+        super(document2, range3);
         this.nameRange = nameRange;
         this.valueRange = valueRange2;
       }
@@ -36907,10 +36907,10 @@ var require_variable = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name2, nameRange, range2, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+      constructor(name2, nameRange, range3, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
         this.name = name2;
         this.nameRange = nameRange;
-        this.range = range2;
+        this.range = range3;
         this.modifier = modifier;
         this.modifierRange = modifierRange;
         this.substitutionParameter = substitutionParameter;
@@ -37012,8 +37012,8 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction = class extends line_1.Line {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3);
         this.dockerfile = dockerfile;
         this.escapeChar = escapeChar;
         this.instruction = instruction;
@@ -37027,11 +37027,11 @@ var require_instruction = __commonJS({
         }
         return value;
       }
-      getRangeContent(range2) {
-        if (range2 === null) {
+      getRangeContent(range3) {
+        if (range3 === null) {
           return null;
         }
-        return this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
+        return this.document.getText().substring(this.document.offsetAt(range3.start), this.document.offsetAt(range3.end));
       }
       getInstructionRange() {
         return this.instructionRange;
@@ -37060,11 +37060,11 @@ var require_instruction = __commonJS({
         let ranges = [];
         let end = -1;
         let startPosition = args2[0].getRange().start;
-        let range2 = this.getInstructionRange();
-        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range2.start);
+        let range3 = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range3.start);
         let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range2.start));
-        let offset = this.document.offsetAt(range2.start) + extra;
+        let fullArgs = content.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range3.start));
+        let offset = this.document.offsetAt(range3.start) + extra;
         let start2 = false;
         let comment = false;
         for (let i2 = 0; i2 < fullArgs.length; i2++) {
@@ -37155,8 +37155,8 @@ var require_instruction = __commonJS({
         let content = "";
         let ranges = this.getArgumentsRanges();
         let documentText = this.document.getText();
-        for (let range2 of ranges) {
-          content += documentText.substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
+        for (let range3 of ranges) {
+          content += documentText.substring(this.document.offsetAt(range3.start), this.document.offsetAt(range3.end));
         }
         return content;
       }
@@ -37165,14 +37165,14 @@ var require_instruction = __commonJS({
       }
       getRawArguments() {
         let args2 = [];
-        let range2 = this.getInstructionRange();
-        let extra = this.document.offsetAt(range2.end) - this.document.offsetAt(range2.start);
+        let range3 = this.getInstructionRange();
+        let extra = this.document.offsetAt(range3.end) - this.document.offsetAt(range3.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
-        let offset = this.document.offsetAt(range2.start) + extra;
+        let offset = this.document.offsetAt(range3.start) + extra;
         let start2 = false;
         let comment = false;
-        let found2 = -1;
+        let found3 = -1;
         let escapedWhitespaceDetected = false;
         let escaping = false;
         let escapeMarker = -1;
@@ -37190,15 +37190,15 @@ var require_instruction = __commonJS({
                 }
               }
               continue;
-            } else if (found2 !== -1) {
+            } else if (found3 !== -1) {
               if (escapeMarker === -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + i2))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found3), this.document.positionAt(offset + i2))));
               } else {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found3), this.document.positionAt(offset + escapeMarker))));
               }
               escapeMarker = -1;
               escapedArg = "";
-              found2 = -1;
+              found3 = -1;
             }
           } else if (char === this.escapeChar) {
             let next = fullArgs.charAt(i2 + 1);
@@ -37215,14 +37215,14 @@ var require_instruction = __commonJS({
                     comment = false;
                     escaping = true;
                     start2 = true;
-                    if (found2 !== -1) {
+                    if (found3 !== -1) {
                       escapeMarker = i2;
                     }
                     i2 = j;
                     break whitespaceCheck;
                   default:
                     escapeMarker = i2;
-                    if (found2 === -1) {
+                    if (found3 === -1) {
                       i2 = j - 1;
                     }
                     break whitespaceCheck;
@@ -37232,7 +37232,7 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start2 = true;
-              if (found2 !== -1 && escapeMarker === -1) {
+              if (found3 !== -1 && escapeMarker === -1) {
                 escapeMarker = i2;
               }
               i2 += 2;
@@ -37240,15 +37240,15 @@ var require_instruction = __commonJS({
               comment = false;
               escaping = true;
               start2 = true;
-              if (found2 !== -1 && escapeMarker === -1) {
+              if (found3 !== -1 && escapeMarker === -1) {
                 escapeMarker = i2;
               }
               i2++;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found3), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found2 = -1;
+                found3 = -1;
               }
               escapeMarker = -1;
               escapedWhitespaceDetected = false;
@@ -37260,8 +37260,8 @@ var require_instruction = __commonJS({
               } else {
                 escapedArg = escapedArg + next;
               }
-              if (found2 === -1) {
-                found2 = i2;
+              if (found3 === -1) {
+                found3 = i2;
               }
               i2++;
             }
@@ -37270,26 +37270,26 @@ var require_instruction = __commonJS({
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
+                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found3), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
-                found2 = -1;
+                found3 = -1;
               }
               escapedWhitespaceDetected = false;
               escaping = false;
               escapeMarker = -1;
               escapedArg = escapedArg + char;
-              if (found2 === -1) {
-                found2 = i2;
+              if (found3 === -1) {
+                found3 = i2;
               }
             }
             start2 = false;
           }
         }
-        if (found2 !== -1) {
+        if (found3 !== -1) {
           if (escapeMarker === -1) {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + fullArgs.length))));
+            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found3), this.document.positionAt(offset + fullArgs.length))));
           } else {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found2), this.document.positionAt(offset + escapeMarker))));
+            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found3), this.document.positionAt(offset + escapeMarker))));
           }
         }
         return args2;
@@ -37335,8 +37335,8 @@ var require_instruction = __commonJS({
         const variables = [];
         const args2 = this.getRawArguments();
         for (const arg of args2) {
-          let range2 = arg.getRange();
-          let rawValue = this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
+          let range3 = arg.getRange();
+          let rawValue = this.document.getText().substring(this.document.offsetAt(range3.start), this.document.offsetAt(range3.end));
           const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
           for (const parsedVariable of parsedVariables) {
             variables.push(parsedVariable);
@@ -37671,8 +37671,8 @@ var require_instruction = __commonJS({
           return [];
         }
         const heredocs = [];
-        const range2 = this.getRange();
-        if (range2.start.line === range2.end.line) {
+        const range3 = this.getRange();
+        if (range3.start.line === range3.end.line) {
           return this.createSingleLineHeredocs(args2);
         }
         const heredocDefinitions = [];
@@ -37779,9 +37779,9 @@ var require_instruction = __commonJS({
           const nameRange = this.getNameRange(startRange);
           const name2 = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range2.end));
+          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range3.end));
           if (delimiterRange === null) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range2.end);
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range3.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
@@ -37826,8 +37826,8 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range2, name2, nameRange, value, valueRange2) {
-        this.range = range2;
+      constructor(range3, name2, nameRange, value, valueRange2) {
+        this.range = range3;
         this.name = name2;
         this.nameRange = nameRange;
         this.value = value;
@@ -37868,9 +37868,9 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document2, range2, name2, nameRange, value, valueRange2) {
+      constructor(document2, range3, name2, nameRange, value, valueRange2) {
         this.options = [];
-        this.range = range2;
+        this.range = range3;
         this.name = name2;
         this.nameRange = nameRange;
         this.value = value;
@@ -37997,8 +37997,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -38008,8 +38008,8 @@ var require_modifiableInstruction = __commonJS({
             if (this.stopSearchingForFlags(value)) {
               return this.flags;
             } else if (value.indexOf("--") === 0) {
-              let range2 = arg.getRange();
-              let rawValue = this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
+              let range3 = arg.getRange();
+              let rawValue = this.document.getText().substring(this.document.offsetAt(range3.start), this.document.offsetAt(range3.end));
               let nameIndex = value.indexOf("=");
               let index = rawValue.indexOf("=");
               let firstMatch = false;
@@ -38038,15 +38038,15 @@ var require_modifiableInstruction = __commonJS({
                     break nameSearchLoop;
                 }
               }
-              let nameStart = this.document.positionAt(this.document.offsetAt(range2.start) + startIndex);
+              let nameStart = this.document.positionAt(this.document.offsetAt(range3.start) + startIndex);
               if (index === -1) {
-                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range2.end), null, null));
+                this.flags.push(new flag_1.Flag(this.document, range3, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range3.end), null, null));
               } else if (index === value.length - 1) {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range2.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range2.end, range2.end)));
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range3.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range3, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range3.end, range3.end)));
               } else {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range2.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range2.start) + index + 1), range2.end)));
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range3.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range3, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range3.start) + index + 1), range3.end)));
               }
             }
           }
@@ -38080,8 +38080,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -38242,8 +38242,8 @@ var require_add = __commonJS({
     exports.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -38577,8 +38577,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util10();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -38658,9 +38658,9 @@ var require_propertyInstruction = __commonJS({
       }
       getPropertyArguments() {
         const args2 = [];
-        let range2 = this.getInstructionRange();
-        let instructionNameEndOffset = this.document.offsetAt(range2.end);
-        let extra = instructionNameEndOffset - this.document.offsetAt(range2.start);
+        let range3 = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range3.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range3.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
         let start2 = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
@@ -38668,7 +38668,7 @@ var require_propertyInstruction = __commonJS({
           return [];
         }
         const startPosition = this.document.positionAt(instructionNameEndOffset + start2);
-        let escaped = range2.start.line !== startPosition.line;
+        let escaped = range3.start.line !== startPosition.line;
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
@@ -38871,8 +38871,8 @@ var require_arg = __commonJS({
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
         this.property = null;
         const args2 = this.getPropertyArguments();
         if (args2.length === 1) {
@@ -38902,8 +38902,8 @@ var require_cmd = __commonJS({
     exports.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Cmd = Cmd;
@@ -38918,8 +38918,8 @@ var require_copy = __commonJS({
     exports.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -38950,8 +38950,8 @@ var require_env = __commonJS({
     exports.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -38969,8 +38969,8 @@ var require_entrypoint = __commonJS({
     exports.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Entrypoint = Entrypoint;
@@ -38986,8 +38986,8 @@ var require_from = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -39049,22 +39049,22 @@ var require_from = __commonJS({
        *         or null if no image has been specified
        */
       getImageNameRange() {
-        let range2 = this.getImageRange();
-        if (range2) {
+        let range3 = this.getImageRange();
+        if (range3) {
           let registryRange = this.getRegistryRange();
           if (registryRange) {
-            range2.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            range3.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
           }
           let tagRange = this.getImageTagRange();
           let digestRange = this.getImageDigestRange();
           if (tagRange === null) {
             if (digestRange !== null) {
-              range2.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+              range3.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
             }
           } else {
-            range2.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            range3.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          return range2;
+          return range3;
         }
         return null;
       }
@@ -39091,16 +39091,16 @@ var require_from = __commonJS({
        *         if no tag has been specified
        */
       getImageTagRange() {
-        const range2 = this.getImageRange();
-        if (range2) {
-          const rangeStartOffset = this.document.offsetAt(range2.start);
-          const content = this.getRangeContent(range2);
+        const range3 = this.getImageRange();
+        if (range3) {
+          const rangeStartOffset = this.document.offsetAt(range3.start);
+          const content = this.getRangeContent(range3);
           const atIndex = this.indexOf(rangeStartOffset, content, "@");
           const slashIndex = content.indexOf("/");
           if (atIndex === -1) {
             const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
             if (colonIndex > slashIndex) {
-              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range2.end);
+              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range3.end);
             }
           }
           const subcontent = content.substring(0, atIndex);
@@ -39129,12 +39129,12 @@ var require_from = __commonJS({
        *         if no digest has been specified
        */
       getImageDigestRange() {
-        let range2 = this.getImageRange();
-        if (range2) {
-          let content = this.getRangeContent(range2);
-          let index = this.lastIndexOf(this.document.offsetAt(range2.start), content, "@");
+        let range3 = this.getImageRange();
+        if (range3) {
+          let content = this.getRangeContent(range3);
+          let index = this.lastIndexOf(this.document.offsetAt(range3.start), content, "@");
           if (index !== -1) {
-            return vscode_languageserver_types_1.Range.create(range2.start.line, range2.start.character + index + 1, range2.end.line, range2.end.character);
+            return vscode_languageserver_types_1.Range.create(range3.start.line, range3.start.character + index + 1, range3.end.line, range3.end.character);
           }
         }
         return null;
@@ -39180,19 +39180,19 @@ var require_from = __commonJS({
         return this.getRangeContent(this.getRegistryRange());
       }
       getRegistryRange() {
-        const range2 = this.getImageRange();
-        if (range2) {
+        const range3 = this.getImageRange();
+        if (range3) {
           const tagRange = this.getImageTagRange();
           const digestRange = this.getImageDigestRange();
           if (tagRange === null) {
             if (digestRange !== null) {
-              range2.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+              range3.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
             }
           } else {
-            range2.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            range3.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          const content = this.getRangeContent(range2);
-          const rangeStart = this.document.offsetAt(range2.start);
+          const content = this.getRangeContent(range3);
+          const rangeStart = this.document.offsetAt(range3.start);
           const startingSlashIndex = this.indexOf(rangeStart, content, "/");
           if (startingSlashIndex === -1) {
             return null;
@@ -39200,18 +39200,18 @@ var require_from = __commonJS({
           const portIndex = this.indexOf(rangeStart, content, ":");
           const dotIndex = this.indexOf(rangeStart, content, ".");
           if (portIndex !== -1 || dotIndex !== -1) {
-            return vscode_languageserver_types_1.Range.create(range2.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            return vscode_languageserver_types_1.Range.create(range3.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
           const registry = content.substring(0, startingSlashIndex);
           if (registry === "localhost") {
-            return vscode_languageserver_types_1.Range.create(range2.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            return vscode_languageserver_types_1.Range.create(range3.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
         }
         return null;
       }
       getBuildStage() {
-        let range2 = this.getBuildStageRange();
-        return range2 === null ? null : this.getRangeContent(range2);
+        let range3 = this.getBuildStageRange();
+        return range3 === null ? null : this.getRangeContent(range3);
       }
       getBuildStageRange() {
         let args2 = this.getArguments();
@@ -39237,8 +39237,8 @@ var require_healthcheck = __commonJS({
     exports.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         argument = argument.toUpperCase();
@@ -39262,8 +39262,8 @@ var require_label = __commonJS({
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util10();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -39271,9 +39271,9 @@ var require_label = __commonJS({
         for (const property of properties) {
           const value = property.getUnescapedValue();
           if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
-            const range2 = property.getValueRange();
+            const range3 = property.getValueRange();
             for (let i2 = 0; i2 < variables.length; i2++) {
-              if (util_1.Util.isInsideRange(variables[i2].getRange().start, range2)) {
+              if (util_1.Util.isInsideRange(variables[i2].getRange().start, range3)) {
                 variables.splice(i2, 1);
                 i2--;
               }
@@ -39300,8 +39300,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser2();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -39335,8 +39335,8 @@ var require_run = __commonJS({
     exports.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -39363,8 +39363,8 @@ var require_shell = __commonJS({
     exports.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Shell = Shell;
@@ -39379,8 +39379,8 @@ var require_stopsignal = __commonJS({
     exports.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Stopsignal = Stopsignal;
@@ -39395,8 +39395,8 @@ var require_workdir = __commonJS({
     exports.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir = class extends instruction_1.Instruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -39421,9 +39421,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path15 = this.getPath();
-        if (path15 === null || path15.startsWith("/")) {
-          return path15;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -39435,7 +39435,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path15 : parent + "/" + path15;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -39454,8 +39454,8 @@ var require_user = __commonJS({
     exports.User = void 0;
     var instruction_1 = require_instruction();
     var User = class extends instruction_1.Instruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.User = User;
@@ -39470,8 +39470,8 @@ var require_volume = __commonJS({
     exports.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range3, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range3, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Volume = Volume;
@@ -39704,11 +39704,11 @@ var require_imageTemplate = __commonJS({
         return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
       }
       contains(position) {
-        const range2 = this.getRange();
-        if (range2 === null) {
+        const range3 = this.getRange();
+        if (range3 === null) {
           return false;
         }
-        return util_1.Util.isInsideRange(position, range2);
+        return util_1.Util.isInsideRange(position, range3);
       }
     };
     exports.ImageTemplate = ImageTemplate;
@@ -39751,8 +39751,8 @@ var require_dockerfile = __commonJS({
         return this.initialInstructions.getARGs();
       }
       getContainingImage(position) {
-        let range2 = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
-        if (!util_1.Util.isInsideRange(position, range2)) {
+        let range3 = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range3)) {
           return null;
         }
         if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
@@ -39791,8 +39791,8 @@ var require_dockerfile = __commonJS({
       }
       resolveVariable(variable, line) {
         for (let from of this.getFROMs()) {
-          let range2 = from.getRange();
-          if (range2.start.line <= line && line <= range2.end.line) {
+          let range3 = from.getRange();
+          if (range3.start.line <= line && line <= range3.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
@@ -39836,11 +39836,11 @@ var require_dockerfile = __commonJS({
         }
         for (const from of this.getFROMs()) {
           if (from.getBuildStage() === imageName) {
-            const range2 = from.getRange();
-            if (range2.start.line === templateFrom.getRange().start.line) {
+            const range3 = from.getRange();
+            if (range3.start.line === templateFrom.getRange().start.line) {
               return null;
             }
-            return this.getContainingImage(range2.start);
+            return this.getContainingImage(range3.start);
           }
         }
         return null;
@@ -39896,13 +39896,13 @@ var require_dockerfile = __commonJS({
       getRange() {
         const comments = this.getComments();
         const instructions = this.getInstructions();
-        let range2 = null;
+        let range3 = null;
         if (comments.length === 0) {
           if (instructions.length > 0) {
-            range2 = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            range3 = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
           }
         } else if (instructions.length === 0) {
-          range2 = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+          range3 = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
         } else {
           const commentStart = comments[0].getRange().start;
           const commentEnd = comments[comments.length - 1].getRange().end;
@@ -39910,24 +39910,24 @@ var require_dockerfile = __commonJS({
           const instructionEnd = instructions[instructions.length - 1].getRange().end;
           if (commentStart.line < instructionStart.line) {
             if (commentEnd.line < instructionEnd.line) {
-              range2 = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+              range3 = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
             }
-            range2 = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            range3 = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
           } else if (commentEnd.line < instructionEnd.line) {
-            range2 = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            range3 = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
           } else {
-            range2 = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            range3 = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
           }
         }
-        if (range2 === null) {
+        if (range3 === null) {
           if (this.directives.length === 0) {
             return null;
           }
           return this.directives[0].getRange();
         } else if (this.directives.length === 0) {
-          return range2;
+          return range3;
         }
-        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range2.end);
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range3.end);
       }
     };
     exports.Dockerfile = Dockerfile;
@@ -40314,8 +40314,8 @@ var require_parser2 = __commonJS({
               break commentLoop;
           }
         }
-        const range2 = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
-        dockerfile.addComment(new comment_1.Comment(this.document, range2));
+        const range3 = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range3));
         return end;
       }
       parseHeredoc(heredocName2, offset, tabbed) {
@@ -40523,11 +40523,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse3(content) {
+      function parse4(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser3.parse = parse3;
+      DockerfileParser3.parse = parse4;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -40536,7 +40536,7 @@ var require_main = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
     "use strict";
-    var path15 = __require("path");
+    var path23 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module2.exports = factory;
@@ -40545,22 +40545,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path15.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path23.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path15.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path23.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path15.sep === "/") {
+      if (path23.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path15.sep === "/") {
+      if (path23.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path15.sep);
+      return file.replace(/\//g, path23.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -40609,13 +40609,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path16) => this._filter(path16));
+        return make_array(paths).filter((path24) => this._filter(path24));
       }
       createFilter() {
-        return (path16) => this._filter(path16);
+        return (path24) => this._filter(path24);
       }
-      ignores(path16) {
-        return !this._filter(path16);
+      ignores(path24) {
+        return !this._filter(path24);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -40654,36 +40654,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path15.sep),
+          dirs: pattern.split(path23.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path16) {
-        if (!path16) {
+      _filter(path24) {
+        if (!path24) {
           return false;
         }
-        if (path16 in this._cache) {
-          return this._cache[path16];
+        if (path24 in this._cache) {
+          return this._cache[path24];
         }
-        return this._cache[path16] = this._test(path16);
+        return this._cache[path24] = this._test(path24);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path15.dirname(file));
-        const parentPathDirs = parentPath.split(path15.sep);
+        const parentPath = cleanPath(path23.dirname(file));
+        const parentPathDirs = parentPath.split(path23.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
-                match = match || this._match(parentPathDirs.slice(0, i2).join(path15.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i2).join(path23.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path15.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path23.sep), rule);
             }
           }
           if (match) {
@@ -40702,13 +40702,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path15.sep === "\\" ? "\\\\" : path15.sep;
+        let escapedSlash = path23.sep === "\\" ? "\\\\" : path23.sep;
         for (let i2 = 0; i2 < rule.pattern.length; i2++) {
           const ch = rule.pattern[i2];
           if (ch === "*") {
             if (rule.pattern[i2 + 1] === "*") {
               i2++;
-              if (rule.pattern[i2 + 1] === path15.sep) {
+              if (rule.pattern[i2 + 1] === path23.sep) {
                 i2++;
               }
               if (rule.pattern[i2 + 1] === void 0) {
@@ -40724,7 +40724,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path15.sep === "\\") {
+            if (path23.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -40994,15 +40994,15 @@ var require_utils3 = __commonJS({
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path23, { windows } = {}) => {
+      const segs = path23.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -41603,7 +41603,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -41677,7 +41677,7 @@ var require_parse2 = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -41718,7 +41718,7 @@ var require_parse2 = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -41773,7 +41773,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -41895,13 +41895,13 @@ var require_parse2 = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
@@ -41959,7 +41959,7 @@ var require_parse2 = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -41996,17 +41996,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range2 = [];
+            const range3 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range2.unshift(arr[i2].value);
+                range3.unshift(arr[i2].value);
               }
             }
-            output = expandRange(range2, opts);
+            output = expandRange(range3, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -42296,7 +42296,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -42361,7 +42361,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse4;
   }
 });
 
@@ -42370,13 +42370,13 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
     var scan2 = require_scan();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var utils = require_utils3();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -42392,16 +42392,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -42427,7 +42427,7 @@ var require_picomatch = __commonJS({
       }
       return matcher2;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -42444,54 +42444,54 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
+          match = picomatch3.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan2(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed2.output = parse4.fastpaths(input, options);
       }
-      if (!parsed.output) {
-        parsed = parse3(input, options);
+      if (!parsed2.output) {
+        parsed2 = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -42500,8 +42500,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module2.exports = picomatch3;
   }
 });
 
@@ -42511,14 +42511,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils3();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -42847,9 +42847,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addList(items, ordered = false) {
+  addList(items2, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const listItems = items2.map((item) => this.wrap("li", item)).join("");
     const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
@@ -42986,6 +42986,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name2, options) {
   const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -43026,7 +43029,134 @@ function info2(message) {
 
 // src/engine/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/parse/yaml-guard.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MAX_NESTING_DEPTH = 100;
+function excessiveNesting(text, limit = MAX_NESTING_DEPTH) {
+  const indents = [];
+  let flow = 0;
+  let flowBase = 0;
+  let quote = null;
+  let blockScalarParent = null;
+  let lineStart = 0;
+  let lineNo = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    lineNo++;
+    let i2 = lineStart;
+    let indent2 = 0;
+    while (i2 < lineEnd && text[i2] === " ") i2++;
+    indent2 = i2 - lineStart;
+    const blank = i2 >= lineEnd || text[i2] === "\r";
+    let valueStart = false;
+    if (blockScalarParent !== null) {
+      if (blank || indent2 > blockScalarParent) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      blockScalarParent = null;
+    }
+    if (quote === null && flow === 0) {
+      if (blank || text[i2] === "#") {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      if (indent2 === 0 && (text.startsWith("---", i2) || text.startsWith("...", i2))) indents.length = 0;
+      while (indents.length && indents[indents.length - 1] > indent2) indents.pop();
+      if (!indents.length || indents[indents.length - 1] < indent2) indents.push(indent2);
+      let compact = 0;
+      while (i2 < lineEnd && (text[i2] === "-" || text[i2] === "?" || text[i2] === ":") && (i2 + 1 >= lineEnd || text[i2 + 1] === " " || text[i2 + 1] === "\r")) {
+        compact++;
+        if (indents.length + compact > limit) return { line: lineNo, column: i2 - lineStart + 1 };
+        i2++;
+        while (i2 < lineEnd && text[i2] === " ") i2++;
+      }
+      flowBase = indents.length + compact;
+      if (flowBase > limit) return { line: lineNo, column: i2 - lineStart + 1 };
+      valueStart = true;
+    } else if (quote === null) {
+      valueStart = true;
+    }
+    for (let j = i2; j < lineEnd; j++) {
+      const c = text[j];
+      if (quote !== null) {
+        if (quote === '"' && c === "\\") j++;
+        else if (c === quote) {
+          if (quote === "'" && text[j + 1] === "'") j++;
+          else {
+            quote = null;
+            valueStart = false;
+          }
+        }
+        continue;
+      }
+      if (c === " " || c === "	" || c === "\r") {
+        continue;
+      }
+      if (c === "#" && (j === lineStart || text[j - 1] === " " || text[j - 1] === "	")) break;
+      if (flow > 0) {
+        if (c === "[" || c === "{") {
+          flow++;
+          if (flowBase + flow > limit) return { line: lineNo, column: j - lineStart + 1 };
+          valueStart = true;
+        } else if (c === "]" || c === "}") {
+          flow--;
+          valueStart = false;
+        } else if (c === "," || c === ":") valueStart = true;
+        else if ((c === '"' || c === "'") && valueStart) quote = c;
+        else valueStart = false;
+        continue;
+      }
+      if (valueStart) {
+        if ((c === "-" || c === "?") && (j + 1 >= lineEnd || text[j + 1] === " " || text[j + 1] === "\r")) {
+          if (++flowBase > limit) return { line: lineNo, column: j - lineStart + 1 };
+          continue;
+        }
+        if (c === "[" || c === "{") {
+          flow = 1;
+          if (flowBase + flow > limit) return { line: lineNo, column: j - lineStart + 1 };
+          continue;
+        }
+        if (c === '"' || c === "'") {
+          quote = c;
+          continue;
+        }
+        if (c === "|" || c === ">") {
+          blockScalarParent = indent2;
+          break;
+        }
+        if (c === "&" || c === "!" || c === "*") {
+          while (j + 1 < lineEnd && text[j + 1] !== " ") j++;
+          continue;
+        }
+        valueStart = false;
+      }
+      if (c === ":" && (j + 1 >= lineEnd || text[j + 1] === " " || text[j + 1] === "\r")) {
+        valueStart = true;
+        if (++flowBase > limit) return { line: lineNo, column: j - lineStart + 1 };
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return null;
+}
+function selfReferencingAlias(doc) {
+  let found3 = null;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node, path23) {
+      const target = node.resolve(doc);
+      if (target && path23.includes(target)) {
+        found3 = { name: node.source, range: node.range ? [node.range[0], node.range[1]] : null };
+        return import_yaml.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  return found3;
+}
 
 // src/engine/types.ts
 var PRIORITIES = ["critical", "high", "medium", "low"];
@@ -43095,22 +43225,30 @@ function cloneConfig(config) {
   };
 }
 function readYamlConfig(text, source) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const nesting = excessiveNesting(text);
+  if (nesting) throw new ConfigError(`${source}:${nesting.line}: invalid YAML: nested more than ${MAX_NESTING_DEPTH} levels deep`);
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false });
   const at = (offset) => offset === void 0 ? source : `${source}:${lineCounter.linePos(offset).line}`;
   if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => `${at(e.pos[0])}: invalid YAML: ${e.message.split("\n")[0]}`).join("\n"));
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: 1e3 }) ?? {};
+  } catch (error2) {
+    throw new ConfigError(`${source}: invalid YAML: ${String(error2.message).split("\n")[0]} (aliases are bounded to stop "billion laughs" documents)`);
+  }
   const where = (pointer, options = {}) => {
     const segments = pointer.split("/").slice(1).map((s2) => s2.replace(/~1/g, "/").replace(/~0/g, "~"));
     if (options.key && segments.length) {
       const parent = segments.length === 1 ? doc.contents : doc.getIn(segments.slice(0, -1), true);
-      const items = parent?.items;
-      const pair = items?.find((p) => p.key !== void 0 && String(p.key?.value) === segments[segments.length - 1]);
+      const items2 = parent?.items;
+      const pair = items2?.find((p) => p.key !== void 0 && String(p.key?.value) === segments[segments.length - 1]);
       if (pair?.key?.range) return at(pair.key.range[0]);
     }
     const node = doc.getIn(segments, true);
     return at(node?.range?.[0]);
   };
-  return { data: doc.toJS() ?? {}, where };
+  return { data, where };
 }
 function enableTrustedRegistryRules(config, rules) {
   for (const rule of rules) {
@@ -44062,8 +44200,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -44131,8 +44269,8 @@ var JSONParse = (text, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error2;
   }
@@ -44660,17 +44798,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start2 = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path15 = requestOptions.url.replace(options.baseUrl, "");
+    const path23 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path23} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path15} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path23} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       throw error2;
     });
@@ -47140,9 +47278,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache4 }, methodName) {
+    if (cache4[methodName]) {
+      return cache4[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -47150,7 +47288,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache4[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -47158,9 +47296,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache4[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache4[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -47383,7 +47521,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path23) => path23.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -47769,15 +47907,15 @@ function diffFromApiFiles(files) {
   for (const f of files) {
     if (f.status === "unchanged") continue;
     const status = f.status === "added" || f.status === "copied" ? "added" : f.status === "removed" ? "removed" : f.status === "renamed" ? "renamed" : "modified";
-    const parsed = f.patch !== void 0 && f.patch !== null ? parsePatch(f.patch) : null;
+    const parsed2 = f.patch !== void 0 && f.patch !== null ? parsePatch(f.patch) : null;
     diff.set(f.filename, {
       path: f.filename,
       status,
       previousPath: status === "renamed" && f.previous_filename ? f.previous_filename : null,
-      ...parsed ?? emptyLines(),
+      ...parsed2 ?? emptyLines(),
       // A pure rename or a mode change has an empty patch: nothing changed inside, and nothing to compare.
-      hasPatch: parsed !== null,
-      allLinesAdded: parsed === null && status === "added"
+      hasPatch: parsed2 !== null,
+      allLinesAdded: parsed2 === null && status === "added"
     });
   }
   return diff;
@@ -47866,14 +48004,14 @@ function parseGitDiff(text) {
       const m = /^diff --git (?:"?a\/)(.+?)"? (?:"?b\/)(.+?)"?$/.exec(lines[0]);
       if (m) oldPath = m[1], newPath = m[2];
     }
-    const path15 = status === "removed" ? oldPath : newPath ?? oldPath;
-    if (!path15) continue;
-    const parsed = hunkStart >= 0 ? parsePatch(lines.slice(hunkStart).join("\n")) : emptyLines();
-    diff.set(path15, {
-      path: path15,
+    const path23 = status === "removed" ? oldPath : newPath ?? oldPath;
+    if (!path23) continue;
+    const parsed2 = hunkStart >= 0 ? parsePatch(lines.slice(hunkStart).join("\n")) : emptyLines();
+    diff.set(path23, {
+      path: path23,
       status,
       previousPath: status === "renamed" ? oldPath : null,
-      ...parsed,
+      ...parsed2,
       hasPatch: !binary2,
       allLinesAdded: binary2 && status === "added"
     });
@@ -48026,19 +48164,26 @@ function bool(name2, raw, fallback) {
 
 // src/github/run.ts
 import { promises as fs6 } from "node:fs";
-import path14 from "node:path";
+import path22 from "node:path";
 
 // src/engine/rule.ts
 function defineRule(rule) {
   return rule;
 }
 
+// rules/compose/lib.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import path4 from "node:path";
+
+// src/model/compose-project.ts
+import path3 from "node:path";
+
 // src/parse/compose.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/parse/positions.ts
-function fromLsp(range2) {
-  return { line: range2.start.line + 1, column: range2.start.character + 1, endLine: range2.end.line + 1, endColumn: range2.end.character + 1 };
+function fromLsp(range3) {
+  return { line: range3.start.line + 1, column: range3.start.character + 1, endLine: range3.end.line + 1, endColumn: range3.end.character + 1 };
 }
 function fromOffsets(lineCounter, start2, end) {
   const a = lineCounter.linePos(start2);
@@ -48055,30 +48200,61 @@ function splitLines(text) {
 var MAX_ALIAS_COUNT = 1e4;
 var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
   { tag, identify: () => false, resolve: (value) => value },
-  { tag, collection: "map", nodeClass: import_yaml2.YAMLMap, identify: () => false },
-  { tag, collection: "seq", nodeClass: import_yaml2.YAMLSeq, identify: () => false }
+  { tag, collection: "map", nodeClass: import_yaml3.YAMLMap, identify: () => false },
+  { tag, collection: "seq", nodeClass: import_yaml3.YAMLSeq, identify: () => false }
 ]);
-function parseCompose(path15, text) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false });
+function parseCompose(path23, text) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const options = { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false, logLevel: "error" };
   const problems = [];
   const lines = splitLines(text);
+  const start2 = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const tooDeep = excessiveNesting(text, MAX_NESTING_DEPTH);
+  let doc;
+  if (tooDeep) {
+    problems.push({
+      path: path23,
+      message: `YAML rejected: collections nest deeper than ${MAX_NESTING_DEPTH} levels here; a compose file needs a handful, and the limit stops documents built to exhaust the parser`,
+      range: { line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 }
+    });
+    doc = (0, import_yaml3.parseDocument)("", options);
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lineCounter.addNewLine(at + 1);
+  } else {
+    try {
+      doc = (0, import_yaml3.parseDocument)(text, options);
+    } catch (error2) {
+      problems.push({ path: path23, message: `YAML rejected: the parser gave up (${firstLine(error2.message)})`, range: start2 });
+      doc = (0, import_yaml3.parseDocument)("", { ...options, lineCounter: new import_yaml3.LineCounter() });
+    }
+  }
   for (const error2 of doc.errors) {
-    problems.push({ path: path15, message: `invalid YAML: ${firstLine(error2.message)}`, range: fromOffsets(lineCounter, error2.pos[0], error2.pos[1]) });
+    problems.push({ path: path23, message: `invalid YAML: ${firstLine(error2.message)}`, range: fromOffsets(lineCounter, error2.pos[0], error2.pos[1]) });
   }
   let data = {};
-  if (!doc.errors.length) {
+  const loop = !problems.length ? selfReferencingAlias(doc) : null;
+  if (loop) {
+    problems.push({
+      path: path23,
+      message: `YAML rejected: the alias \`*${loop.name}\` is inside the node its anchor \`&${loop.name}\` names, so the anchor refers to itself and would expand forever`,
+      range: loop.range ? fromOffsets(lineCounter, loop.range[0], loop.range[1]) : start2
+    });
+  } else if (!problems.length) {
     try {
       const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js !== null && typeof js === "object" && !Array.isArray(js)) data = js;
       else if (js !== null && js !== void 0) {
-        problems.push({ path: path15, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        problems.push({ path: path23, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? start2 });
       }
     } catch (error2) {
-      problems.push({ path: path15, message: `YAML rejected: ${firstLine(error2.message)} (alias expansion is bounded to ${MAX_ALIAS_COUNT} to stop "billion laughs" documents)`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      const message = firstLine(error2.message);
+      problems.push({
+        path: path23,
+        message: /alias count/i.test(message) ? `YAML rejected: expanding its aliases would make more than ${MAX_ALIAS_COUNT} copies (a "billion laughs" document); Compose files reuse anchors far less` : error2 instanceof RangeError ? `YAML rejected: the document is too deeply nested to expand (${message})` : `YAML rejected: ${message}`,
+        range: start2
+      });
     }
   }
-  const file = { path: path15, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
+  const file = { path: path23, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
   file.services = collectServices(file);
   return { file, problems };
 }
@@ -48095,12 +48271,12 @@ function firstLine(message) {
   return message.split("\n")[0].trim();
 }
 function nodeRange(node, lineCounter) {
-  const range2 = node?.range;
-  return range2 ? fromOffsets(lineCounter, range2[0], range2[1]) : null;
+  const range3 = node?.range;
+  return range3 ? fromOffsets(lineCounter, range3[0], range3[1]) : null;
 }
-function locate(file, path15) {
+function locate(file, path23) {
   let current = { pair: null, node: file.doc.contents };
-  for (const segment of path15) {
+  for (const segment of path23) {
     const node = deref(file, current.node);
     const next = step(file, node, segment, 0);
     if (!next) return { found: false, located: current };
@@ -48110,27 +48286,27 @@ function locate(file, path15) {
 }
 function deref(file, node) {
   let n = node;
-  for (let hops = 0; (0, import_yaml2.isAlias)(n) && hops < 32; hops++) n = n.resolve(file.doc);
+  for (let hops = 0; (0, import_yaml3.isAlias)(n) && hops < 32; hops++) n = n.resolve(file.doc);
   return n ?? null;
 }
 function step(file, node, segment, depth) {
   if (depth > 32) return null;
-  if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+  if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
     const item = node.items[segment];
     return item === void 0 ? null : { pair: null, node: item };
   }
-  if (!(0, import_yaml2.isMap)(node)) return null;
+  if (!(0, import_yaml3.isMap)(node)) return null;
   const merges = [];
   for (const pair of node.items) {
     const key = pair.key;
-    if ((0, import_yaml2.isScalar)(key) && typeof key.value === "symbol") {
+    if ((0, import_yaml3.isScalar)(key) && typeof key.value === "symbol") {
       merges.push(pair.value);
       continue;
     }
-    if ((0, import_yaml2.isScalar)(key) && String(key.value) === String(segment)) return { pair, node: pair.value };
+    if ((0, import_yaml3.isScalar)(key) && String(key.value) === String(segment)) return { pair, node: pair.value };
   }
   for (const source of merges) {
-    const targets = (0, import_yaml2.isSeq)(source) ? source.items : [source];
+    const targets = (0, import_yaml3.isSeq)(source) ? source.items : [source];
     for (const target of targets) {
       const hit = step(file, deref(file, target), segment, depth + 1);
       if (hit) return hit;
@@ -48138,27 +48314,716 @@ function step(file, node, segment, depth) {
   }
   return null;
 }
-function keyRange(file, path15) {
-  const { located } = locate(file, path15);
-  const target = located.pair?.key ?? located.node;
+function keyRange(file, path23) {
+  const { located: located2 } = locate(file, path23);
+  const target = located2.pair?.key ?? located2.node;
   return nodeRange(target, file.lineCounter);
 }
-function valueRange(file, path15) {
-  const { located } = locate(file, path15);
-  const node = located.node ?? located.pair?.key ?? null;
+function valueRange(file, path23) {
+  const { located: located2 } = locate(file, path23);
+  const node = located2.node ?? located2.pair?.key ?? null;
   return nodeRange(node, file.lineCounter);
 }
-function rangeAt(file, path15) {
-  const { found: found2, located } = locate(file, path15);
-  const node = located.node;
-  const preferValue = found2 && node && ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isAlias)(node) || !located.pair);
-  const range2 = preferValue ? nodeRange(node, file.lineCounter) : nodeRange(located.pair?.key ?? node, file.lineCounter);
-  return range2 ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function rangeAt(file, path23) {
+  const { found: found3, located: located2 } = locate(file, path23);
+  const node = located2.node;
+  const preferValue = found3 && node && ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isAlias)(node) || !located2.pair);
+  const range3 = preferValue ? nodeRange(node, file.lineCounter) : nodeRange(located2.pair?.key ?? node, file.lineCounter);
+  return range3 ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
-// rules/compose/lib.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import path3 from "node:path";
+// src/parse/dotenv.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+function parseDotenv(text) {
+  const lines = text.split(/\r?\n/);
+  const entries = [];
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const raw = lines[i2];
+    const trimmed = raw.replace(/^\s+/, "");
+    if (!trimmed || trimmed.startsWith("#")) continue;
+    const indent2 = raw.length - trimmed.length;
+    const body2 = trimmed.startsWith("export ") ? trimmed.slice(7).replace(/^\s+/, "") : trimmed;
+    const offset = indent2 + (trimmed.length - body2.length);
+    const eq = body2.search(/[=:]/);
+    if (eq < 0) {
+      const name3 = body2.trim();
+      if (NAME.test(name3)) entries.push({ name: name3, value: null, line: i2 + 1, endLine: i2 + 1, valueColumn: raw.length + 1 });
+      continue;
+    }
+    if (body2[eq] === ":") continue;
+    const name2 = body2.slice(0, eq).trim();
+    if (!NAME.test(name2)) continue;
+    let rest = body2.slice(eq + 1);
+    const lead = rest.length - rest.replace(/^[ \t]+/, "").length;
+    rest = rest.slice(lead);
+    const valueColumn = offset + eq + 1 + lead + 1;
+    const quote = rest[0];
+    if (quote === "'" || quote === '"') {
+      let value2 = "";
+      let j = 1;
+      let line = i2;
+      let current = rest;
+      let closed = false;
+      for (; ; ) {
+        for (; j < current.length; j++) {
+          const c = current[j];
+          if (quote === '"' && c === "\\" && j + 1 < current.length) {
+            const n = current[++j];
+            value2 += n === "n" ? "\n" : n === "t" ? "	" : n === "r" ? "\r" : n;
+          } else if (c === quote) {
+            closed = true;
+            break;
+          } else value2 += c;
+        }
+        if (closed || line + 1 >= lines.length || line - i2 > 1e3) break;
+        value2 += "\n";
+        line++;
+        current = lines[line];
+        j = 0;
+      }
+      entries.push({ name: name2, value: value2, line: i2 + 1, endLine: line + 1, valueColumn });
+      i2 = line;
+      continue;
+    }
+    const hash = rest.search(/\s#/);
+    const value = (hash >= 0 ? rest.slice(0, hash) : rest).trim();
+    entries.push({ name: name2, value, line: i2 + 1, endLine: i2 + 1, valueColumn });
+  }
+  return entries;
+}
+function dotenvVariables(text) {
+  const vars = /* @__PURE__ */ new Map();
+  for (const e of parseDotenv(text)) if (e.value !== null) vars.set(e.name, e.value);
+  return vars;
+}
+
+// src/workspace/workspace.ts
+import { promises as fs4 } from "node:fs";
+import path from "node:path";
+
+// src/workspace/decode.ts
+var SNIFF_BYTES = 8e3;
+function decodeText(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return finish(new TextDecoder("utf-16le").decode(bytes.subarray(2)));
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return finish(new TextDecoder("utf-16be").decode(bytes.subarray(2)));
+  const start2 = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const sniff = bytes.subarray(start2, Math.min(bytes.length, start2 + SNIFF_BYTES));
+  if (sniff.includes(0)) return { ok: false, reason: "binary content (NUL byte)" };
+  return finish(new TextDecoder("utf-8").decode(bytes.subarray(start2)));
+}
+function finish(text) {
+  if (text.includes("\0")) return { ok: false, reason: "binary content (NUL byte)" };
+  return { ok: true, text: text.replace(/\r\n?/g, "\n") };
+}
+
+// src/workspace/workspace.ts
+var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+function normalizeRelative(relPath) {
+  if (relPath.includes("\0")) return null;
+  const posix = relPath.replace(/\\/g, "/");
+  if (posix.startsWith("/")) return null;
+  const norm = path.posix.normalize(posix === "" ? "." : posix);
+  if (norm === ".." || norm.startsWith("../")) return null;
+  return norm === "." ? "" : norm.replace(/\/$/, "");
+}
+function tooLarge(size, limit) {
+  return { ok: false, reason: `too large (${size} bytes; the limit is ${limit})` };
+}
+var DiskWorkspace = class {
+  constructor(root, maxFileBytes = DEFAULT_MAX_FILE_BYTES) {
+    this.maxFileBytes = maxFileBytes;
+    this.root = path.resolve(root);
+  }
+  maxFileBytes;
+  root;
+  realRoot = null;
+  realDirs = /* @__PURE__ */ new Map();
+  /** Real path of a repository directory, or null when it does not exist or resolves outside the root. Cached. */
+  realDir(rel) {
+    let cached = this.realDirs.get(rel);
+    if (!cached) {
+      cached = (async () => {
+        this.realRoot ??= await fs4.realpath(this.root);
+        if (rel === "") return this.realRoot;
+        const parent = await this.realDir(path.posix.dirname(rel) === "." ? "" : path.posix.dirname(rel));
+        if (parent === null) return null;
+        return this.confine(path.join(parent, path.posix.basename(rel)));
+      })();
+      this.realDirs.set(rel, cached);
+    }
+    return cached;
+  }
+  /** Resolves a path whose parent is already real: only a symlink needs realpath, and must stay inside the root. */
+  async confine(candidate) {
+    try {
+      const stat2 = await fs4.lstat(candidate);
+      if (!stat2.isSymbolicLink()) return candidate;
+      const real = await fs4.realpath(candidate);
+      return real === this.realRoot || real.startsWith(this.realRoot + path.sep) ? real : null;
+    } catch {
+      return null;
+    }
+  }
+  async resolveInside(relPath) {
+    const rel = normalizeRelative(relPath);
+    if (rel === null) return null;
+    if (rel === "") return this.realDir("");
+    const dir = path.posix.dirname(rel);
+    const parent = await this.realDir(dir === "." ? "" : dir);
+    return parent === null ? null : this.confine(path.join(parent, path.posix.basename(rel)));
+  }
+  async read(relPath) {
+    const real = await this.resolveInside(relPath);
+    if (real === null) return { ok: false, reason: "not found inside the repository" };
+    let handle2;
+    try {
+      const before2 = await fs4.stat(real);
+      if (!before2.isFile()) return { ok: false, reason: "not a regular file" };
+      if (before2.size > this.maxFileBytes) return tooLarge(before2.size, this.maxFileBytes);
+      handle2 = await fs4.open(real, fs4.constants.O_RDONLY | (fs4.constants.O_NONBLOCK ?? 0));
+      const stat2 = await handle2.stat();
+      if (!stat2.isFile()) return { ok: false, reason: "not a regular file" };
+      if (stat2.size > this.maxFileBytes) return tooLarge(stat2.size, this.maxFileBytes);
+      const chunks = [];
+      let length = 0;
+      while (length <= this.maxFileBytes) {
+        const chunk = Buffer.alloc(Math.min(Math.max(stat2.size - length, 0), this.maxFileBytes - length) + 1);
+        const { bytesRead } = await handle2.read(chunk, 0, chunk.length, length);
+        if (bytesRead === 0) break;
+        chunks.push(chunk.subarray(0, bytesRead));
+        length += bytesRead;
+      }
+      if (length > this.maxFileBytes) return { ok: false, reason: `too large (over ${this.maxFileBytes} bytes, the limit)` };
+      return decodeText(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length));
+    } catch (error2) {
+      return { ok: false, reason: error2.code ?? "unreadable" };
+    } finally {
+      await handle2?.close();
+    }
+  }
+  async exists(relPath) {
+    const real = await this.resolveInside(relPath);
+    if (real === null) return null;
+    try {
+      const stat2 = await fs4.stat(real);
+      return stat2.isDirectory() ? "dir" : stat2.isFile() ? "file" : null;
+    } catch {
+      return null;
+    }
+  }
+  async list(relDir) {
+    const real = await this.resolveInside(relDir);
+    if (real === null) return null;
+    try {
+      const entries = await fs4.readdir(real, { withFileTypes: true });
+      const out2 = [];
+      for (const entry2 of entries) {
+        if (entry2.isFile()) out2.push({ name: entry2.name, type: "file" });
+        else if (entry2.isDirectory()) out2.push({ name: entry2.name, type: "dir" });
+        else if (entry2.isSymbolicLink()) {
+          const target = await this.exists(path.posix.join(relDir, entry2.name));
+          if (target === "file") out2.push({ name: entry2.name, type: "file" });
+        }
+      }
+      return out2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    } catch {
+      return null;
+    }
+  }
+};
+
+// src/model/compose-build.ts
+import path2 from "node:path";
+function asMap(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+function scalarText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return null;
+}
+function splitOutsideVariables(text, sep2) {
+  const parts2 = [];
+  let depth = 0;
+  let current = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (c === "$" && text[i2 + 1] === "{") {
+      depth++;
+      current += "${";
+      i2++;
+      continue;
+    }
+    if (c === "}" && depth > 0) depth--;
+    if (c === sep2 && depth === 0) {
+      parts2.push(current);
+      current = "";
+    } else current += c;
+  }
+  parts2.push(current);
+  return parts2;
+}
+var NO_VARIABLES = /* @__PURE__ */ new Map();
+function interpolate(text, env = NO_VARIABLES) {
+  let unresolved = false;
+  let defaulted = false;
+  const fromEnv = [];
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c = text[i2];
+    if (c !== "$") {
+      out2 += c;
+      continue;
+    }
+    const next = text[i2 + 1];
+    if (next === "$") {
+      out2 += "$";
+      i2++;
+    } else if (next === "{") {
+      let depth = 1;
+      let j = i2 + 2;
+      for (; j < text.length && depth > 0; j++) {
+        if (text[j] === "{") depth++;
+        else if (text[j] === "}") depth--;
+      }
+      if (depth > 0) {
+        out2 += text.slice(i2);
+        break;
+      }
+      const inner = text.slice(i2 + 2, j - 1);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(inner);
+      if (!m) unresolved = true;
+      else {
+        const value = env.get(m[1]);
+        const set = value !== void 0;
+        const nonEmpty = set && value !== "";
+        const op = m[2];
+        if (op === ":-" || op === "-") {
+          if (op === ":-" ? nonEmpty : set) {
+            out2 += value;
+            fromEnv.push(m[1]);
+          } else {
+            const sub = interpolate(m[3] ?? "", env);
+            out2 += sub.value;
+            unresolved ||= sub.unresolved;
+            fromEnv.push(...sub.fromEnv);
+            defaulted = true;
+          }
+        } else if (op === ":+" || op === "+") {
+          if (op === ":+" ? nonEmpty : set) {
+            const sub = interpolate(m[3] ?? "", env);
+            out2 += sub.value;
+            unresolved ||= sub.unresolved;
+            fromEnv.push(...sub.fromEnv);
+          }
+        } else if (set) {
+          out2 += value;
+          fromEnv.push(m[1]);
+        } else unresolved = true;
+      }
+      i2 = j - 1;
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i2 + 1));
+      if (m) {
+        const value = env.get(m[0]);
+        if (value !== void 0) {
+          out2 += value;
+          fromEnv.push(m[0]);
+        } else unresolved = true;
+        i2 += m[0].length;
+      } else out2 += c;
+    }
+  }
+  return { value: out2, unresolved, defaulted, fromEnv };
+}
+function buildOf(base, project, data, env) {
+  const build = data.build;
+  if (build === void 0 || build === null) return null;
+  let context = ".";
+  let dockerfile = "Dockerfile";
+  let target = null;
+  const text = scalarText(build);
+  const map = asMap(build);
+  if (text !== null) context = text;
+  else if (map) {
+    context = scalarText(map.context) ?? ".";
+    if (map.dockerfile_inline !== void 0) return { dockerfile: null, dockerfilePath: null, context: null, target: scalarText(map.target) };
+    dockerfile = scalarText(map.dockerfile) ?? "Dockerfile";
+    target = scalarText(map.target);
+  } else return { dockerfile: null, dockerfilePath: null, context: null, target: null };
+  const ctx = interpolate(context, env);
+  const df = interpolate(dockerfile, env);
+  if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith("/")) {
+    return { dockerfile: null, dockerfilePath: null, context: null, target };
+  }
+  const dir = typeof base === "string" ? base : path2.posix.dirname(base.path);
+  const rel = normalizeRelative(path2.posix.join(dir || ".", ctx.value, df.value));
+  const contextPath2 = normalizeRelative(path2.posix.join(dir || ".", ctx.value));
+  const found3 = rel === null ? void 0 : project.byPath.get(rel);
+  return { dockerfile: found3?.kind === "dockerfile" ? found3 : null, dockerfilePath: rel, context: contextPath2, target };
+}
+
+// src/model/compose-project.ts
+var BASE_COMPOSE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+var DEFAULT_OVERRIDE_NAMES = ["compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml"];
+var cache = /* @__PURE__ */ new WeakMap();
+var allCache = /* @__PURE__ */ new WeakMap();
+function composeViewOf(project, file) {
+  let views = cache.get(project);
+  if (!views) {
+    views = /* @__PURE__ */ new Map();
+    cache.set(project, views);
+  }
+  let view = views.get(file.path);
+  if (!view) {
+    const files = viewFiles(project, file);
+    const key = files.map((f) => f.path).join("\0");
+    view = views.get(key) ?? buildView(project, files, /* @__PURE__ */ new Set());
+    views.set(key, view);
+    views.set(file.path, view);
+  }
+  return view;
+}
+function allServices(project) {
+  const cached = allCache.get(project);
+  if (cached) return cached;
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const f of project.files) {
+    if (f.kind !== "compose") continue;
+    for (const s2 of composeViewOf(project, f).services) {
+      if (!seen.has(s2)) {
+        seen.add(s2);
+        out2.push(s2);
+      }
+    }
+  }
+  allCache.set(project, out2);
+  return out2;
+}
+var byDirCache = /* @__PURE__ */ new WeakMap();
+function composeFilesIn(project, dir) {
+  let byDir = byDirCache.get(project);
+  if (!byDir) {
+    byDir = /* @__PURE__ */ new Map();
+    for (const f of project.files) {
+      if (f.kind !== "compose") continue;
+      const d = path3.posix.dirname(f.path);
+      byDir.set(d, [...byDir.get(d) ?? [], f]);
+    }
+    byDirCache.set(project, byDir);
+  }
+  return byDir.get(dir) ?? [];
+}
+function viewFiles(project, file) {
+  const dir = path3.posix.dirname(file.path);
+  const siblings = composeFilesIn(project, dir);
+  const byName2 = new Map(siblings.map((f) => [path3.posix.basename(f.path).toLowerCase(), f]));
+  const base = BASE_COMPOSE_NAMES.map((n) => byName2.get(n)).find((f) => f !== void 0);
+  if (!base) return [file];
+  const override = DEFAULT_OVERRIDE_NAMES.map((n) => byName2.get(n)).find((f) => f !== void 0);
+  const name2 = path3.posix.basename(file.path).toLowerCase();
+  if (file === base || file === override) return override ? [base, override] : [base];
+  if (BASE_COMPOSE_NAMES.includes(name2)) return [file];
+  return [base, file];
+}
+function childOrigin(o, k) {
+  if (o.kids) return o.kids.get(String(k)) ?? null;
+  return { file: o.file, path: [...o.path, k] };
+}
+function child(m, k) {
+  const v = Array.isArray(m.v) ? m.v[k] : (asMap(m.v) ?? {})[String(k)];
+  return { v, o: childOrigin(m.o, k) ?? { file: m.o.file, path: [...m.o.path, k] } };
+}
+function buildView(project, files, including) {
+  const dir = path3.posix.dirname(files[0].path) === "." ? "" : path3.posix.dirname(files[0].path);
+  const envPath = dir ? `${dir}/.env` : ".env";
+  const envFile = project.byPath.get(envPath);
+  const env = envFile?.kind === "env" ? dotenvVariables(envFile.text) : /* @__PURE__ */ new Map();
+  let merged = null;
+  for (const file of files) {
+    const m = { v: file.data, o: { file, path: [] } };
+    merged = merged ? mergeValue(merged, m, []) : m;
+  }
+  const top = merged;
+  const label = files.map((f) => path3.posix.basename(f.path)).join(" + ");
+  const view = {
+    label,
+    dir,
+    files,
+    env,
+    envPath: envFile?.kind === "env" ? envPath : null,
+    data: asMap(top.v) ?? {},
+    services: [],
+    service: (name2) => view.services.find((s2) => s2.name === name2),
+    at: (...p) => placeOf(top.o, p)
+  };
+  const servicesM = child(top, "services");
+  const names = Object.keys(asMap(servicesM.v) ?? {});
+  const raw = new Map(names.map((n) => [n, child(servicesM, n)]));
+  const resolved = /* @__PURE__ */ new Map();
+  const resolve = (name2, stack) => {
+    const done = resolved.get(name2);
+    if (done) return done;
+    const own = raw.get(name2);
+    if (!own) return null;
+    const result = applyExtends(project, own, dir, stack.includes(name2) ? null : (n) => resolve(n, [...stack, name2]), 0);
+    resolved.set(name2, result);
+    return result;
+  };
+  for (const name2 of names) {
+    const m = resolve(name2, []);
+    if (!m || !asMap(m.v)) {
+      if (m) view.services.push(serviceView(view, name2, { v: {}, o: m.o }, dir, env));
+      continue;
+    }
+    view.services.push(serviceView(view, name2, m, dir, env));
+  }
+  for (const file of files) {
+    for (const inc of includesOf(file)) {
+      if (including.has(inc.path) || including.size > 10) continue;
+      const target = project.byPath.get(inc.path);
+      if (target?.kind !== "compose") continue;
+      const sub = buildView(project, [target], /* @__PURE__ */ new Set([...including, file.path]));
+      for (const s2 of sub.services) if (!view.service(s2.name)) view.services.push(s2);
+    }
+  }
+  return view;
+}
+function serviceView(view, name2, m, dir, env) {
+  const o = m.o;
+  const keyRange2 = keyRangeOf(o);
+  return {
+    name: name2,
+    data: asMap(m.v) ?? {},
+    view,
+    file: o.file,
+    keyRange: keyRange2,
+    key: { in: o.file.path, range: keyRange2 },
+    dir,
+    env,
+    partial: asMap(m.v)?.extends !== void 0 && asMap(m.v)?.extends !== null,
+    at: (...p) => placeOf(o, p),
+    origin: (...p) => originAt(o, p)
+  };
+}
+function keyRangeOf(o) {
+  const { located: located2 } = locate(o.file, o.path);
+  const node = located2.pair?.key ?? located2.node;
+  const r = node?.range;
+  if (r) {
+    const start2 = o.file.lineCounter.linePos(r[0]);
+    const end = o.file.lineCounter.linePos(r[1]);
+    return { line: start2.line, column: start2.col, endLine: end.line, endColumn: end.col };
+  }
+  return rangeAt(o.file, o.path);
+}
+function originAt(o, p) {
+  let cur = o;
+  for (const k of p) {
+    if (!cur) return null;
+    cur = childOrigin(cur, k);
+  }
+  return cur;
+}
+function placeOf(o, p) {
+  let cur = o;
+  let rest = p;
+  for (let i2 = 0; i2 < p.length; i2++) {
+    const next = cur.kids ? cur.kids.get(String(p[i2])) : void 0;
+    if (!cur.kids) break;
+    if (!next) {
+      return { in: cur.file.path, range: rangeAt(cur.file, cur.path) };
+    }
+    cur = next;
+    rest = p.slice(i2 + 1);
+  }
+  return { in: cur.file.path, range: rangeAt(cur.file, [...cur.path, ...rest]) };
+}
+var REPLACED = /* @__PURE__ */ new Set(["command", "entrypoint", "healthcheck.test"]);
+var UNIQUE = /* @__PURE__ */ new Set(["ports", "volumes", "secrets", "configs"]);
+var KEY_VALUE = /* @__PURE__ */ new Set(["environment", "labels", "annotations", "sysctls", "build.args", "build.labels", "deploy.labels", "extra_hosts"]);
+var ONE_OR_MANY = /* @__PURE__ */ new Set(["env_file", "dns", "dns_search", "tmpfs", "build.cache_from", "build.cache_to"]);
+function tagAt(file, p) {
+  if (!file.text.includes("!reset") && !file.text.includes("!override")) return null;
+  const { found: found3, located: located2 } = locate(file, p);
+  if (!found3) return null;
+  const tag = located2.node?.tag;
+  return tag === "!reset" || tag === "!override" ? tag : null;
+}
+function serviceKey(p) {
+  if (p[0] !== "services" || p.length < 3) return null;
+  return p.slice(2).join(".");
+}
+function mergeValue(a, b, p) {
+  const key = serviceKey(p);
+  if (key === "build" && typeof a.v === "string" !== (typeof b.v === "string")) return mergeValue(buildMap(a), buildMap(b), p);
+  if (key !== null && REPLACED.has(key)) return b;
+  if (key !== null && ONE_OR_MANY.has(key)) return append(asListM(a), asListM(b));
+  const aMap = asMap(a.v);
+  const bMap = asMap(b.v);
+  if (key !== null && (KEY_VALUE.has(key) || key === "depends_on" || key === "networks")) {
+    if ((aMap || Array.isArray(a.v)) && (bMap || Array.isArray(b.v))) {
+      if (Array.isArray(a.v) && Array.isArray(b.v) && key !== "environment" && !KEY_VALUE.has(key)) return appendUnique(a, b, (v) => scalarText(v));
+      return mergeMap(toMapM(a, key), toMapM(b, key), p);
+    }
+  }
+  if (Array.isArray(a.v) && Array.isArray(b.v)) {
+    if (key !== null && UNIQUE.has(key)) return appendUnique(a, b, (v) => uniqueKey(key, v));
+    return append(a, b);
+  }
+  if (aMap && bMap) return mergeMap(a, b, p);
+  return b;
+}
+function buildMap(m) {
+  if (typeof m.v !== "string") return m;
+  return { v: { context: m.v }, o: { file: m.o.file, path: m.o.path, kids: /* @__PURE__ */ new Map([["context", m.o]]) } };
+}
+function mergeMap(a, b, p) {
+  const out2 = {};
+  const kids = /* @__PURE__ */ new Map();
+  const aMap = asMap(a.v) ?? {};
+  const bMap = asMap(b.v) ?? {};
+  for (const k of Object.keys(aMap)) {
+    out2[k] = aMap[k];
+    const o = childOrigin(a.o, k);
+    if (o) kids.set(k, o);
+  }
+  for (const k of Object.keys(bMap)) {
+    const bk = child(b, k);
+    const tag = b.o.kids ? null : tagAt(b.o.file, [...b.o.path, k]);
+    if (tag === "!reset") {
+      delete out2[k];
+      kids.delete(k);
+      continue;
+    }
+    const merged = k in out2 && tag !== "!override" ? mergeValue(child({ v: out2, o: { ...a.o, kids } }, k), bk, [...p, k]) : bk;
+    out2[k] = merged.v;
+    kids.set(k, merged.o);
+  }
+  return { v: out2, o: { file: a.o.file, path: a.o.path, kids } };
+}
+function asListM(m) {
+  if (Array.isArray(m.v)) return m;
+  if (m.v === void 0 || m.v === null) return { v: [], o: { ...m.o, kids: /* @__PURE__ */ new Map() } };
+  return { v: [m.v], o: { file: m.o.file, path: m.o.path, kids: /* @__PURE__ */ new Map([["0", m.o]]) } };
+}
+function items(m) {
+  return m.v.map((_, i2) => child(m, i2));
+}
+function listOf(ms, first) {
+  return { v: ms.map((m) => m.v), o: { file: first.file, path: first.path, kids: new Map(ms.map((m, i2) => [String(i2), m.o])) } };
+}
+function append(a, b) {
+  return listOf([...items(a), ...items(b)], a.o);
+}
+function appendUnique(a, b, keyOf) {
+  const out2 = items(a);
+  for (const item of items(b)) {
+    const k = keyOf(item.v);
+    const at = k === null ? -1 : out2.findIndex((x) => keyOf(x.v) === k);
+    if (at >= 0) out2[at] = item;
+    else out2.push(item);
+  }
+  return listOf(out2, a.o);
+}
+function toMapM(m, key) {
+  if (!Array.isArray(m.v)) return m;
+  const out2 = {};
+  const kids = /* @__PURE__ */ new Map();
+  items(m).forEach((item) => {
+    const text = scalarText(item.v);
+    if (text === null) return;
+    if (key === "depends_on" || key === "networks") {
+      out2[text] = key === "depends_on" ? { condition: "service_started" } : null;
+      kids.set(text, item.o);
+      return;
+    }
+    const sep2 = key === "extra_hosts" ? text.search(/[=:]/) : text.indexOf("=");
+    const name2 = (sep2 >= 0 ? text.slice(0, sep2) : text).trim();
+    if (!name2) return;
+    out2[name2] = sep2 >= 0 ? text.slice(sep2 + 1) : null;
+    kids.set(name2, item.o);
+  });
+  return { v: out2, o: { file: m.o.file, path: m.o.path, kids } };
+}
+function uniqueKey(key, v) {
+  const text = scalarText(v);
+  const map = asMap(v);
+  switch (key) {
+    case "volumes": {
+      if (text !== null) {
+        const parts2 = text.split(":");
+        return parts2.length >= 2 ? parts2[1] : parts2[0];
+      }
+      return scalarText(map?.target);
+    }
+    case "secrets":
+    case "configs":
+      if (text !== null) return `/run/${key}/${text}`;
+      return scalarText(map?.target) ?? (scalarText(map?.source) !== null ? `/run/${key}/${scalarText(map?.source)}` : null);
+    case "ports":
+      if (text !== null) return text.includes("/") ? text : `${text}/tcp`;
+      return map ? [scalarText(map.host_ip) ?? "", scalarText(map.published) ?? "", scalarText(map.target) ?? "", scalarText(map.protocol) ?? "tcp"].join("|") : null;
+    default:
+      return text;
+  }
+}
+function applyExtends(project, own, dir, resolveLocal, depth) {
+  const data = asMap(own.v);
+  if (!data || data.extends === void 0 || data.extends === null || depth > 10) return own;
+  const spec = asMap(data.extends);
+  const name2 = scalarText(spec ? spec.service : data.extends);
+  const fromFile = spec ? scalarText(spec.file) : null;
+  if (name2 === null) return own;
+  let base = null;
+  let baseDir = dir;
+  if (fromFile !== null) {
+    const rel = normalizeRelative(path3.posix.join(dir, fromFile));
+    const target = rel === null ? void 0 : project.byPath.get(rel);
+    if (target?.kind === "compose") {
+      const services = asMap(target.data.services) ?? {};
+      if (asMap(services[name2])) {
+        baseDir = path3.posix.dirname(target.path) === "." ? "" : path3.posix.dirname(target.path);
+        const raw = { v: services[name2], o: { file: target, path: ["services", name2] } };
+        base = applyExtends(project, raw, baseDir, null, depth + 1);
+      }
+    }
+  } else if (resolveLocal) base = resolveLocal(name2);
+  if (!base || !asMap(base.v)) return own;
+  const rebased = baseDir === dir ? base : rebase(base, baseDir, dir);
+  const { extends: _ignored, ...rest } = data;
+  const ownM = { v: rest, o: own.o };
+  const merged = mergeMap(rebased, ownM, ["services", "_"]);
+  return { v: merged.v, o: { file: own.o.file, path: own.o.path, kids: merged.o.kids } };
+}
+function rebase(m, from, to) {
+  const data = { ...asMap(m.v) ?? {} };
+  const fix = (p) => /^(\/|~|\$|[a-z][a-z0-9+.-]*:\/\/)/i.test(p) ? p : path3.posix.relative(to || ".", path3.posix.join(from || ".", p)) || ".";
+  const build = data.build;
+  if (typeof build === "string") data.build = fix(build);
+  else if (asMap(build)) data.build = { ...asMap(build), context: fix(scalarText(asMap(build).context) ?? ".") };
+  if (typeof data.env_file === "string") data.env_file = fix(data.env_file);
+  else if (Array.isArray(data.env_file)) data.env_file = data.env_file.map((e) => typeof e === "string" ? fix(e) : e);
+  return { v: data, o: m.o };
+}
+function includesOf(file) {
+  const list2 = file.data.include;
+  if (!Array.isArray(list2)) return [];
+  const dir = path3.posix.dirname(file.path);
+  const out2 = [];
+  for (const entry2 of list2) {
+    const spec = asMap(entry2);
+    const paths = spec ? Array.isArray(spec.path) ? spec.path : [spec.path] : [entry2];
+    for (const p of paths) {
+      const text = scalarText(p);
+      if (text === null || text.includes("$") || text.startsWith("/")) continue;
+      const rel = normalizeRelative(path3.posix.join(dir, text));
+      if (rel) out2.push({ path: rel });
+    }
+  }
+  return out2;
+}
 
 // src/parse/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -49295,14 +50160,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range2) {
-  marshalPoint(address, range2.startPosition);
+function marshalRange(address, range3) {
+  marshalPoint(address, range3.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range2.endPosition);
+  marshalPoint(address, range3.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range2.startIndex, "i32");
+  C.setValue(address, range3.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range2.endIndex, "i32");
+  C.setValue(address, range3.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -50240,11 +51105,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path15) {
+    function locateFile(path23) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path15, scriptDirectory);
+        return Module["locateFile"](path23, scriptDirectory);
       }
-      return scriptDirectory + path15;
+      return scriptDirectory + path23;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -52172,6 +53037,12 @@ function readyParser() {
   if (shellParser === null) throw new Error("shell parser not initialised: await initShell() first");
   return shellParser;
 }
+function parseShell(source, mapOffset) {
+  const text = blankCarriageReturns(source);
+  const sink = newSink();
+  parseInto(text, mapOffset ?? snippetMapper(text), sink, { inSubshell: false, depth: 0, heredocs: null });
+  return finish2(text, sink);
+}
 var MAX_DEPTH = 4;
 function newSink() {
   return { commands: [], pipelines: [], ok: true };
@@ -52196,7 +53067,7 @@ function withTree(text, use, sink) {
     tree.delete();
   }
 }
-function finish(source, sink) {
+function finish2(source, sink) {
   const byPosition = (a, b) => a.range.line - b.range.line || a.range.column - b.range.column;
   const commands = [...sink.commands].sort(byPosition);
   const pipelines = [...sink.pipelines].sort((a, b) => byPosition(a[0], b[0]));
@@ -52229,24 +53100,24 @@ var REDIRECTS = /* @__PURE__ */ new Set(["file_redirect", "heredoc_redirect", "h
 var TERMINATORS = /* @__PURE__ */ new Map([[";", ";"], ["&", "&"], [";;", ";"], [";&", ";"], [";;&", ";"]]);
 var JOINS = /* @__PURE__ */ new Map([["&&", "&&"], ["||", "||"], [";", ";"], ["&", "&"], ["|", "|"], ["|&", "|&"]]);
 function childrenOf(node) {
-  return node.children.filter((child) => child !== null);
+  return node.children.filter((child2) => child2 !== null);
 }
 function walkBlock(node, walk, firstJoin) {
   let seen = false;
   let pending = null;
   let first = firstJoin;
-  for (const child of childrenOf(node)) {
-    if (STATEMENTS.has(child.type)) {
-      walkStatement(child, seen ? pending ?? "\n" : first, walk);
+  for (const child2 of childrenOf(node)) {
+    if (STATEMENTS.has(child2.type)) {
+      walkStatement(child2, seen ? pending ?? "\n" : first, walk);
       seen = true;
       pending = null;
       first = null;
-    } else if (!child.isNamed) {
-      const terminator = TERMINATORS.get(child.type);
+    } else if (!child2.isNamed) {
+      const terminator = TERMINATORS.get(child2.type);
       if (terminator !== void 0) pending = terminator;
-      else if (child.type !== "\n") seen = false;
-    } else if (child.type !== "comment") {
-      walkAny(child, walk);
+      else if (child2.type !== "\n") seen = false;
+    } else if (child2.type !== "comment") {
+      walkAny(child2, walk);
     }
   }
 }
@@ -52270,10 +53141,10 @@ function andOr(node) {
 function andOrList(node) {
   const out2 = [];
   let op = null;
-  for (const child of childrenOf(node)) {
-    if (!child.isNamed) op = JOINS.get(child.type) ?? op;
-    else if (child.type !== "comment") {
-      const part = andOr(child);
+  for (const child2 of childrenOf(node)) {
+    if (!child2.isNamed) op = JOINS.get(child2.type) ?? op;
+    else if (child2.type !== "comment") {
+      const part = andOr(child2);
       if (out2.length > 0) part[0].join = op ?? "&&";
       out2.push(...part);
     }
@@ -52283,9 +53154,9 @@ function andOrList(node) {
 function andOrPipeline(node) {
   const out2 = [{ join: null, members: [] }];
   let pipe = "|";
-  for (const child of childrenOf(node)) {
-    if (!child.isNamed) pipe = child.type === "|&" ? "|&" : child.type === "|" ? "|" : pipe;
-    else if (child.type !== "comment") mergePipelinePart(out2, andOr(child), pipe);
+  for (const child2 of childrenOf(node)) {
+    if (!child2.isNamed) pipe = child2.type === "|&" ? "|&" : child2.type === "|" ? "|" : pipe;
+    else if (child2.type !== "comment") mergePipelinePart(out2, andOr(child2), pipe);
   }
   return out2;
 }
@@ -52314,11 +53185,11 @@ function appendHeredocTails(out2, redirects) {
   for (const redirect of redirects) {
     if (redirect.type !== "heredoc_redirect") continue;
     let op = null;
-    for (const child of childrenOf(redirect)) {
-      if (!child.isNamed) op = JOINS.get(child.type) ?? op;
-      else if (child.type === "pipeline" && child.firstChild?.type === "|") mergePipelinePart(out2, andOrPipeline(child), "|");
-      else if (STATEMENTS.has(child.type)) {
-        const part = andOr(child);
+    for (const child2 of childrenOf(redirect)) {
+      if (!child2.isNamed) op = JOINS.get(child2.type) ?? op;
+      else if (child2.type === "pipeline" && child2.firstChild?.type === "|") mergePipelinePart(out2, andOrPipeline(child2), "|");
+      else if (STATEMENTS.has(child2.type)) {
+        const part = andOr(child2);
         part[0].join = op ?? ";";
         out2.push(...part);
         op = null;
@@ -52369,26 +53240,26 @@ function emitCommand(node, join2, pipe, redirectNodes, walk) {
     walk.sink.commands.push(command);
     for (const start2 of parts2.heredocStarts) walk.consumers.set(start2, command);
   }
-  for (const child of node.namedChildren) if (child !== null && !REDIRECTS.has(child.type)) walkAny(child, walk);
-  for (const child of node.namedChildren) if (child !== null && REDIRECTS.has(child.type)) walkRedirect(child, command, walk);
+  for (const child2 of node.namedChildren) if (child2 !== null && !REDIRECTS.has(child2.type)) walkAny(child2, walk);
+  for (const child2 of node.namedChildren) if (child2 !== null && REDIRECTS.has(child2.type)) walkRedirect(child2, command, walk);
   for (const redirect of redirectNodes) walkRedirect(redirect, command, walk);
   if (command !== null) parseDashC(command, walk, true);
   return command;
 }
 function collectCommand(node, parts2, walk) {
   for (let i2 = 0; i2 < node.childCount; i2++) {
-    const child = node.child(i2);
-    if (child === null) continue;
-    if (child.type === "variable_assignment") parts2.assignments.push(assignmentOf(child, walk));
-    else if (child.type === "command_name") addWord(parts2, child.firstNamedChild ?? child, walk);
-    else if (REDIRECTS.has(child.type)) collectRedirect(child, parts2, walk);
-    else if (node.fieldNameForChild(i2) === "argument") addWord(parts2, child, walk);
+    const child2 = node.child(i2);
+    if (child2 === null) continue;
+    if (child2.type === "variable_assignment") parts2.assignments.push(assignmentOf(child2, walk));
+    else if (child2.type === "command_name") addWord(parts2, child2.firstNamedChild ?? child2, walk);
+    else if (REDIRECTS.has(child2.type)) collectRedirect(child2, parts2, walk);
+    else if (node.fieldNameForChild(i2) === "argument") addWord(parts2, child2, walk);
   }
 }
 function collectDeclaration(node, parts2, walk) {
-  for (const child of childrenOf(node)) {
-    if (REDIRECTS.has(child.type)) collectRedirect(child, parts2, walk);
-    else if (child.isNamed || parts2.words.length === 0) addWord(parts2, child, walk);
+  for (const child2 of childrenOf(node)) {
+    if (REDIRECTS.has(child2.type)) collectRedirect(child2, parts2, walk);
+    else if (child2.isNamed || parts2.words.length === 0) addWord(parts2, child2, walk);
   }
 }
 function addWord(parts2, node, walk) {
@@ -52476,11 +53347,11 @@ function decodeInto(node, text, out2) {
 }
 function decodeChildren(node, text, out2, quoted) {
   let cursor = node.startIndex;
-  for (const child of childrenOf(node)) {
-    appendRaw(out2, text, cursor, child.startIndex);
-    const isQuote = quoted && !child.isNamed && (child.type === '"' || child.type === '$"');
-    if (!isQuote) decodeInto(child, text, out2);
-    cursor = child.endIndex;
+  for (const child2 of childrenOf(node)) {
+    appendRaw(out2, text, cursor, child2.startIndex);
+    const isQuote = quoted && !child2.isNamed && (child2.type === '"' || child2.type === '$"');
+    if (!isQuote) decodeInto(child2, text, out2);
+    cursor = child2.endIndex;
   }
   appendRaw(out2, text, cursor, node.endIndex);
 }
@@ -52690,7 +53561,7 @@ function heredocScript(text, logicalEnd, heredocs, map) {
   const walk = parseInto(rewriteHeredocs(text, logicalEnd, heredocs), map, sink, { inSubshell: false, depth: 0, heredocs: byStart });
   const only = heredocs.length === 1 && text.slice(0, logicalEnd).trim() === text.slice(heredocs[0].start, heredocs[0].end);
   for (const heredoc of heredocs) parseDockerHeredoc(heredoc, text, walk, only);
-  return finish(text, sink);
+  return finish2(text, sink);
 }
 function parseDockerHeredoc(heredoc, text, walk, only) {
   if (heredoc.content === null) return;
@@ -52714,10 +53585,10 @@ ${name2}
     for (const body3 of root.descendantsOfType("heredoc_body")) if (body3 !== null) walkAny(body3, inner);
   }, walk.sink);
 }
-function dockerHeredocs(found2, lines, from, raw) {
+function dockerHeredocs(found3, lines, from, raw) {
   const out2 = [];
   const offset = (position) => offsetAt(lines, position, Infinity) - from;
-  for (const heredoc of found2) {
+  for (const heredoc of found3) {
     const content = heredoc.getContentRange();
     const start2 = offset(heredoc.getStartRange().start);
     if (heredoc.getDelimiterRange() === null || !raw.startsWith("<<", start2)) continue;
@@ -52844,7 +53715,7 @@ function execFormScript(text, array, map) {
     const walk = { text, map, sink, inSubshell: false, depth: 0, heredocs: null, consumers: /* @__PURE__ */ new Map() };
     parseDashC(command, walk, false);
   }
-  return finish(text, sink);
+  return finish2(text, sink);
 }
 function jsonWord(text, string, map) {
   const word = {
@@ -52887,6 +53758,11 @@ function positionAt(lines, offset) {
     else high = mid - 1;
   }
   return { line: low + 1, column: offset - lines[low] + 1 };
+}
+function snippetMapper(text) {
+  const lines = [0];
+  for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") lines.push(i2 + 1);
+  return (offset) => positionAt(lines, offset);
 }
 function commandsAfter(script, command, ...names) {
   const later = script.commands.slice(script.commands.indexOf(command) + 1);
@@ -53020,24 +53896,24 @@ function expandVariables(text, lookup) {
         continue;
       }
       const current = lookup(name2);
-      const isSet2 = current !== void 0 && current !== null;
-      const isNonEmpty = isSet2 && current !== "";
+      const isSet3 = current !== void 0 && current !== null;
+      const isNonEmpty = isSet3 && current !== "";
       const word = () => expand2(afterName + (op?.length ?? 0), close);
       switch (op) {
         case ":-":
           out2 += isNonEmpty ? current : word();
           break;
         case "-":
-          out2 += isSet2 ? current : word();
+          out2 += isSet3 ? current : word();
           break;
         case ":+":
           out2 += isNonEmpty ? word() : "";
           break;
         case "+":
-          out2 += isSet2 ? word() : "";
+          out2 += isSet3 ? word() : "";
           break;
         default:
-          if (!isSet2) unresolved = true;
+          if (!isSet3) unresolved = true;
           out2 += current ?? "";
       }
       i2 = close + 1;
@@ -53072,7 +53948,7 @@ var INSTRUCTION_KEYWORDS = /* @__PURE__ */ new Set([
 function rangeOf(node) {
   return fromLsp(node.getRange());
 }
-function parseDockerfile(path15, text, buildArgs = {}) {
+function parseDockerfile(path23, text, buildArgs2 = {}) {
   const ast = parseWithSpacedHeredocs(text);
   const instructions = ast.getInstructions();
   const problems = [];
@@ -53082,12 +53958,12 @@ function parseDockerfile(path15, text, buildArgs = {}) {
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (!INSTRUCTION_KEYWORDS.has(keyword)) {
-      problems.push({ path: path15, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path23, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
       continue;
     }
     if (keyword === "FROM") {
       const from = instruction;
-      const base = resolveBase(from, globalArgs, buildArgs, stages);
+      const base = resolveBase(from, globalArgs, buildArgs2, stages);
       current = { index: stages.length, name: from.getBuildStage(), from, base, instructions: [from], isFinal: false };
       stages.push(current);
     } else if (current) {
@@ -53096,19 +53972,19 @@ function parseDockerfile(path15, text, buildArgs = {}) {
       const property = instruction.getProperty();
       if (property) {
         const raw = property.getValue();
-        const expanded = raw === null ? null : expandVariables(raw, (name2) => name2 in buildArgs ? buildArgs[name2] : globalArgs.get(name2));
+        const expanded = raw === null ? null : expandVariables(raw, (name2) => name2 in buildArgs2 ? buildArgs2[name2] : globalArgs.get(name2));
         globalArgs.set(property.getName(), expanded === null || expanded.unresolved ? null : expanded.value);
       }
     } else {
-      problems.push({ path: path15, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path23, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
     }
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
   else if (instructions.length || text.trim()) {
-    problems.push({ path: path15, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    problems.push({ path: path23, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
   const file = {
-    path: path15,
+    path: path23,
     kind: "dockerfile",
     text,
     lines: splitLines(text),
@@ -53120,9 +53996,9 @@ function parseDockerfile(path15, text, buildArgs = {}) {
   };
   return { file, problems };
 }
-function resolveBase(from, globalArgs, buildArgs, stages) {
+function resolveBase(from, globalArgs, buildArgs2, stages) {
   const written = from.getImage() ?? "";
-  const { value, unresolved } = expandVariables(written, (name2) => name2 in buildArgs ? buildArgs[name2] : globalArgs.get(name2));
+  const { value, unresolved } = expandVariables(written, (name2) => name2 in buildArgs2 ? buildArgs2[name2] : globalArgs.get(name2));
   const lower = value.toLowerCase();
   const stage = stages.find((s2) => s2.name !== null && s2.name.toLowerCase() === lower) ?? null;
   return { written, ref: stage ? null : parseImageRef(value), unresolved, stage, isScratch: lower === "scratch" };
@@ -53157,7 +54033,8 @@ function variablesAt(file, stage, instruction) {
         if (value !== null) vars.set(name2, expand2(value));
         else if (!vars.has(name2)) vars.set(name2, file.globalArgs.get(name2) ?? null);
       } else if (keyword === "ENV") {
-        for (const property of i2.getProperties()) vars.set(property.getName(), expand2(property.getValue() ?? ""));
+        const values = i2.getProperties().map((p) => [p.getName(), expand2(p.getValue() ?? "")]);
+        for (const [name2, value] of values) vars.set(name2, value);
       }
     }
   }
@@ -53247,22 +54124,22 @@ function spacedHeredocEdits(ast, lines) {
     let line = last + 1;
     const lookalike = [];
     for (const heredoc of heredocs) {
-      let found2 = -1;
+      let found3 = -1;
       let tabbed = false;
       for (let l = line; l < lines.length; l++) {
         const candidate = lines[l].replace(/\r$/, "");
         if (candidate === heredoc.name || heredoc.chomp && candidate.replace(/^\t+/, "") === heredoc.name) {
-          found2 = l;
+          found3 = l;
           break;
         }
         if (candidate.replace(/^\t+/, "") === heredoc.name) tabbed = true;
       }
-      if (found2 < 0) {
+      if (found3 < 0) {
         unsure = true;
         break;
       }
       lookalike.push(tabbed);
-      line = found2 + 1;
+      line = found3 + 1;
     }
     if (unsure) continue;
     heredocs.forEach((heredoc, i2) => {
@@ -53303,218 +54180,18 @@ function quotedAt(lines, first, at, escape2) {
   return quote !== null;
 }
 
-// src/workspace/workspace.ts
-import { promises as fs4 } from "node:fs";
-import path from "node:path";
-
-// src/workspace/decode.ts
-var SNIFF_BYTES = 8e3;
-function decodeText(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return finish2(new TextDecoder("utf-16le").decode(bytes.subarray(2)));
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return finish2(new TextDecoder("utf-16be").decode(bytes.subarray(2)));
-  const start2 = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const sniff = bytes.subarray(start2, Math.min(bytes.length, start2 + SNIFF_BYTES));
-  if (sniff.includes(0)) return { ok: false, reason: "binary content (NUL byte)" };
-  return finish2(new TextDecoder("utf-8").decode(bytes.subarray(start2)));
-}
-function finish2(text) {
-  if (text.includes("\0")) return { ok: false, reason: "binary content (NUL byte)" };
-  return { ok: true, text: text.replace(/\r\n?/g, "\n") };
-}
-
-// src/workspace/workspace.ts
-var DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-function normalizeRelative(relPath) {
-  if (relPath.includes("\0")) return null;
-  const posix = relPath.replace(/\\/g, "/");
-  if (posix.startsWith("/")) return null;
-  const norm = path.posix.normalize(posix === "" ? "." : posix);
-  if (norm === ".." || norm.startsWith("../")) return null;
-  return norm === "." ? "" : norm.replace(/\/$/, "");
-}
-var DiskWorkspace = class {
-  constructor(root, maxFileBytes = DEFAULT_MAX_FILE_BYTES) {
-    this.maxFileBytes = maxFileBytes;
-    this.root = path.resolve(root);
-  }
-  maxFileBytes;
-  root;
-  realRoot = null;
-  realDirs = /* @__PURE__ */ new Map();
-  /** Real path of a repository directory, or null when it does not exist or resolves outside the root. Cached. */
-  realDir(rel) {
-    let cached = this.realDirs.get(rel);
-    if (!cached) {
-      cached = (async () => {
-        this.realRoot ??= await fs4.realpath(this.root);
-        if (rel === "") return this.realRoot;
-        const parent = await this.realDir(path.posix.dirname(rel) === "." ? "" : path.posix.dirname(rel));
-        if (parent === null) return null;
-        return this.confine(path.join(parent, path.posix.basename(rel)));
-      })();
-      this.realDirs.set(rel, cached);
-    }
-    return cached;
-  }
-  /** Resolves a path whose parent is already real: only a symlink needs realpath, and must stay inside the root. */
-  async confine(candidate) {
-    try {
-      const stat2 = await fs4.lstat(candidate);
-      if (!stat2.isSymbolicLink()) return candidate;
-      const real = await fs4.realpath(candidate);
-      return real === this.realRoot || real.startsWith(this.realRoot + path.sep) ? real : null;
-    } catch {
-      return null;
-    }
-  }
-  async resolveInside(relPath) {
-    const rel = normalizeRelative(relPath);
-    if (rel === null) return null;
-    if (rel === "") return this.realDir("");
-    const dir = path.posix.dirname(rel);
-    const parent = await this.realDir(dir === "." ? "" : dir);
-    return parent === null ? null : this.confine(path.join(parent, path.posix.basename(rel)));
-  }
-  async read(relPath) {
-    const real = await this.resolveInside(relPath);
-    if (real === null) return { ok: false, reason: "not found inside the repository" };
-    let handle2;
-    try {
-      handle2 = await fs4.open(real, "r");
-      const stat2 = await handle2.stat();
-      if (!stat2.isFile()) return { ok: false, reason: "not a regular file" };
-      if (stat2.size > this.maxFileBytes) {
-        return { ok: false, reason: `too large (${stat2.size} bytes; the limit is ${this.maxFileBytes})` };
-      }
-      const bytes = await handle2.readFile();
-      return decodeText(bytes);
-    } catch (error2) {
-      return { ok: false, reason: error2.code ?? "unreadable" };
-    } finally {
-      await handle2?.close();
-    }
-  }
-  async exists(relPath) {
-    const real = await this.resolveInside(relPath);
-    if (real === null) return null;
-    try {
-      const stat2 = await fs4.stat(real);
-      return stat2.isDirectory() ? "dir" : stat2.isFile() ? "file" : null;
-    } catch {
-      return null;
-    }
-  }
-  async list(relDir) {
-    const real = await this.resolveInside(relDir);
-    if (real === null) return null;
-    try {
-      const entries = await fs4.readdir(real, { withFileTypes: true });
-      const out2 = [];
-      for (const entry2 of entries) {
-        if (entry2.isFile()) out2.push({ name: entry2.name, type: "file" });
-        else if (entry2.isDirectory()) out2.push({ name: entry2.name, type: "dir" });
-        else if (entry2.isSymbolicLink()) {
-          const target = await this.exists(path.posix.join(relDir, entry2.name));
-          if (target === "file") out2.push({ name: entry2.name, type: "file" });
-        }
-      }
-      return out2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    } catch {
-      return null;
-    }
-  }
-};
-
-// src/model/compose-build.ts
-import path2 from "node:path";
-function asMap(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
-}
-function scalarText(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  return null;
-}
-function interpolate(text) {
-  let unresolved = false;
-  let defaulted = false;
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text[i2];
-    if (c !== "$") {
-      out2 += c;
-      continue;
-    }
-    const next = text[i2 + 1];
-    if (next === "$") {
-      out2 += "$";
-      i2++;
-    } else if (next === "{") {
-      let depth = 1;
-      let j = i2 + 2;
-      for (; j < text.length && depth > 0; j++) {
-        if (text[j] === "{") depth++;
-        else if (text[j] === "}") depth--;
-      }
-      if (depth > 0) {
-        out2 += text.slice(i2);
-        break;
-      }
-      const inner = text.slice(i2 + 2, j - 1);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/.exec(inner);
-      if (!m) unresolved = true;
-      else if (m[2] === ":-" || m[2] === "-") {
-        const sub = interpolate(m[3] ?? "");
-        out2 += sub.value;
-        unresolved ||= sub.unresolved;
-        defaulted = true;
-      } else if (m[2] === ":+" || m[2] === "+") {
-      } else unresolved = true;
-      i2 = j - 1;
-    } else {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i2 + 1));
-      if (m) {
-        unresolved = true;
-        i2 += m[0].length;
-      } else out2 += c;
-    }
-  }
-  return { value: out2, unresolved, defaulted };
-}
-function buildOf(file, project, data) {
-  const build = data.build;
-  if (build === void 0 || build === null) return null;
-  let context = ".";
-  let dockerfile = "Dockerfile";
-  let target = null;
-  const text = scalarText(build);
-  const map = asMap(build);
-  if (text !== null) context = text;
-  else if (map) {
-    context = scalarText(map.context) ?? ".";
-    if (map.dockerfile_inline !== void 0) return { dockerfile: null, dockerfilePath: null, target: scalarText(map.target) };
-    dockerfile = scalarText(map.dockerfile) ?? "Dockerfile";
-    target = scalarText(map.target);
-  } else return { dockerfile: null, dockerfilePath: null, target: null };
-  const ctx = interpolate(context);
-  const df = interpolate(dockerfile);
-  if (ctx.unresolved || df.unresolved || /^[a-z][a-z0-9+.-]*:\/\//i.test(ctx.value) || /^(git@|github\.com\/)/.test(ctx.value) || df.value.startsWith("/")) {
-    return { dockerfile: null, dockerfilePath: null, target };
-  }
-  const rel = normalizeRelative(path2.posix.join(path2.posix.dirname(file.path), ctx.value, df.value));
-  const found2 = rel === null ? void 0 : project.byPath.get(rel);
-  return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, target };
-}
-
 // rules/compose/lib.ts
-var BASE_COMPOSE_NAMES = /* @__PURE__ */ new Set(["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]);
-function isOverrideFile(file, project) {
-  const name2 = path3.posix.basename(file.path).toLowerCase();
-  if (BASE_COMPOSE_NAMES.has(name2)) return false;
-  const dir = path3.posix.dirname(file.path);
-  return project.files.some(
-    (f) => f.kind === "compose" && f !== file && path3.posix.dirname(f.path) === dir && BASE_COMPOSE_NAMES.has(path3.posix.basename(f.path).toLowerCase())
-  );
+function viewOf(ctx) {
+  return composeViewOf(ctx.project, ctx.file);
+}
+function servicesOf(ctx) {
+  return viewOf(ctx).services;
+}
+function interpolate2(text, service) {
+  return interpolate(text, service?.env);
+}
+function buildOf2(service, project) {
+  return buildOf(service.dir, project, service.data, service.env);
 }
 function servicePath(service, ...rest) {
   return ["services", typeof service === "string" ? service : service.name, ...rest];
@@ -53522,68 +54199,51 @@ function servicePath(service, ...rest) {
 function isTrue(value) {
   return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
 }
-function splitOutsideVariables(text, sep2) {
-  const parts2 = [];
-  let depth = 0;
-  let current = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c = text[i2];
-    if (c === "$" && text[i2 + 1] === "{") {
-      depth++;
-      current += "${";
-      i2++;
-      continue;
-    }
-    if (c === "}" && depth > 0) depth--;
-    if (c === sep2 && depth === 0) {
-      parts2.push(current);
-      current = "";
-    } else current += c;
-  }
-  parts2.push(current);
-  return parts2;
-}
-function envEntries(file, base, data) {
+function envEntries(service, base, data) {
   const entries = [];
+  const add = (name2, value, p) => {
+    const origin = service.origin(...p);
+    const place = service.at(...p);
+    const syntax = origin && typeof origin.path[origin.path.length - 1] === "number" ? "list" : "map";
+    entries.push({ name: name2, value, range: place.range, in: place.in, path: p, syntax });
+  };
   if (Array.isArray(data)) {
     data.forEach((item, i2) => {
       const text = scalarText(item);
       if (text === null) return;
       const eq = text.indexOf("=");
       const name2 = (eq >= 0 ? text.slice(0, eq) : text).trim();
-      if (!name2) return;
-      const p = [...base, i2];
-      entries.push({ name: name2, value: eq >= 0 ? text.slice(eq + 1) : null, range: rangeAt(file, p), path: p, syntax: "list" });
+      if (name2) add(name2, eq >= 0 ? text.slice(eq + 1) : null, [...base, i2]);
     });
   } else {
-    const map = asMap(data);
-    for (const [name2, value] of Object.entries(map ?? {})) {
-      const p = [...base, name2];
-      entries.push({ name: name2, value: scalarText(value), range: rangeAt(file, p), path: p, syntax: "map" });
-    }
+    for (const [name2, value] of Object.entries(asMap(data) ?? {})) add(name2, scalarText(value), [...base, name2]);
   }
   return entries;
 }
-function environmentOf(file, service) {
-  return envEntries(file, servicePath(service, "environment"), service.data.environment);
+function environmentOf(service) {
+  return envEntries(service, ["environment"], service.data.environment);
 }
-function portsOf(file, service) {
+function portsOf(service) {
   const list2 = service.data.ports;
   if (!Array.isArray(list2)) return [];
   const specs = [];
   list2.forEach((entry2, i2) => {
-    const p = servicePath(service, "ports", i2);
-    const spec = parsePort(entry2);
-    if (spec) specs.push({ ...spec, range: rangeAt(file, p), path: p });
+    const spec = parsePort(entry2, service.env);
+    if (spec) specs.push({ ...spec, ...service.at("ports", i2), path: ["ports", i2] });
   });
   return specs;
 }
-function parsePort(entry2) {
+function parsePort(entry2, env) {
+  const interpolate3 = (t) => interpolate(t, env);
   const text = scalarText(entry2);
   if (text !== null) {
     let rest = text.trim();
     const slash = rest.lastIndexOf("/");
-    if (slash > rest.lastIndexOf("}")) rest = rest.slice(0, slash);
+    let protocol = "tcp";
+    if (slash > rest.lastIndexOf("}")) {
+      protocol = rest.slice(slash + 1).toLowerCase() || "tcp";
+      rest = rest.slice(0, slash);
+    }
     let ip2 = null;
     let parts2;
     if (rest.startsWith("[")) {
@@ -53604,15 +54264,16 @@ function parsePort(entry2) {
     if (!parts2.length || parts2.length > 2) return null;
     const host = parts2.length === 2 ? parts2[0] : null;
     const container = parts2[parts2.length - 1];
-    const ipValue2 = ip2 === null ? null : interpolate(ip2);
-    const hostValue2 = host === null ? null : interpolate(host);
+    const ipValue2 = ip2 === null ? null : interpolate3(ip2);
+    const hostValue2 = host === null ? null : interpolate3(host);
     return {
       hostIp: ipValue2 && ipValue2.value !== "" ? ipValue2.value : null,
       hostPort: hostValue2 && hostValue2.value !== "" ? hostValue2.value : null,
-      containerPort: interpolate(container).value,
+      containerPort: interpolate3(container).value,
       hostIpUnknown: ipValue2?.unresolved ?? false,
       hostPortUnknown: hostValue2?.unresolved ?? false,
-      syntax: "short"
+      syntax: "short",
+      protocol
     };
   }
   const map = asMap(entry2);
@@ -53621,45 +54282,50 @@ function parsePort(entry2) {
   if (target === null) return null;
   const ip = scalarText(map.host_ip);
   const published = scalarText(map.published);
-  const ipValue = ip === null ? null : interpolate(ip);
-  const hostValue = published === null ? null : interpolate(published);
+  const ipValue = ip === null ? null : interpolate3(ip);
+  const hostValue = published === null ? null : interpolate3(published);
   return {
     hostIp: ipValue && ipValue.value !== "" ? ipValue.value : null,
     hostPort: hostValue && hostValue.value !== "" ? hostValue.value : null,
-    containerPort: interpolate(target).value,
+    containerPort: interpolate3(target).value,
     hostIpUnknown: ipValue?.unresolved ?? false,
     hostPortUnknown: hostValue?.unresolved ?? false,
-    syntax: "long"
+    syntax: "long",
+    protocol: (scalarText(map.protocol) ?? "tcp").toLowerCase()
   };
+}
+function isLoopback(ip) {
+  const a = ip.replace(/^\[|\]$/g, "").toLowerCase();
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a) || a === "::1" || a === "0:0:0:0:0:0:0:1" || a === "localhost";
 }
 function isAllInterfaces(spec) {
   if (spec.hostIpUnknown) return false;
   const ip = spec.hostIp?.replace(/^\[|\]$/g, "");
   return !ip || ip === "0.0.0.0" || ip === "::";
 }
-function mountsOf(file, service) {
+function mountsOf(service) {
   const list2 = service.data.volumes;
   if (!Array.isArray(list2)) return [];
   const mounts = [];
   list2.forEach((entry2, i2) => {
-    const p = servicePath(service, "volumes", i2);
-    const mount = parseMount(entry2);
-    if (mount) mounts.push({ ...mount, range: rangeAt(file, p), path: p });
+    const mount = parseMount(entry2, service.env);
+    if (mount) mounts.push({ ...mount, ...service.at("volumes", i2), path: ["volumes", i2] });
   });
   return mounts;
 }
-function parseMount(entry2) {
+function parseMount(entry2, env) {
+  const interpolate3 = (t) => interpolate(t, env);
   const text = scalarText(entry2);
   if (text !== null) {
     const parts2 = splitOutsideVariables(text.trim(), ":");
-    if (parts2.length === 1) return { type: "volume", source: null, target: interpolate(parts2[0]).value, sourceUnknown: false, readOnly: false };
-    const source2 = interpolate(parts2[0]);
+    if (parts2.length === 1) return { type: "volume", source: null, target: interpolate3(parts2[0]).value, sourceUnknown: false, readOnly: false };
+    const source2 = interpolate3(parts2[0]);
     const mode = parts2.length > 2 ? parts2.slice(2).join(":") : "";
     const isBind = /^(\.|\/|~)/.test(source2.value) || source2.unresolved && /^\$/.test(parts2[0]);
     return {
       type: isBind ? "bind" : "volume",
       source: source2.value,
-      target: interpolate(parts2[1]).value,
+      target: interpolate3(parts2[1]).value,
       sourceUnknown: source2.unresolved,
       readOnly: mode.split(",").includes("ro")
     };
@@ -53668,25 +54334,25 @@ function parseMount(entry2) {
   if (!map) return null;
   const type = scalarText(map.type);
   const sourceText2 = scalarText(map.source);
-  const source = sourceText2 === null ? null : interpolate(sourceText2);
+  const source = sourceText2 === null ? null : interpolate3(sourceText2);
   const target = scalarText(map.target);
   return {
     type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
     source: source?.value ?? null,
-    target: target === null ? null : interpolate(target).value,
+    target: target === null ? null : interpolate3(target).value,
     sourceUnknown: source?.unresolved ?? false,
     readOnly: isTrue(map.read_only)
   };
 }
 function normalizeHostPath(p) {
   if (!p.startsWith("/") && !p.startsWith("~/")) return p;
-  const norm = path3.posix.normalize(p);
+  const norm = path4.posix.normalize(p);
   return norm.length > 1 ? norm.replace(/\/+$/, "") : norm;
 }
 function imageOf(service) {
   const text = scalarText(service.data.image);
   if (text === null) return null;
-  const { value, unresolved } = interpolate(text);
+  const { value, unresolved } = interpolate2(text, service);
   return unresolved || !value.trim() ? null : value.trim();
 }
 function dockerfileHealthcheck(dockerfile, target) {
@@ -53700,7 +54366,8 @@ function dockerfileHealthcheck(dockerfile, target) {
   }
   return "unknown";
 }
-function healthOf(file, project, data) {
+function healthOf(service, project) {
+  const data = service.data;
   const hc = asMap(data.healthcheck);
   if (hc) {
     if (isTrue(hc.disable)) return { state: "disabled", source: "compose" };
@@ -53709,7 +54376,7 @@ function healthOf(file, project, data) {
     if (first !== null && first.toUpperCase() === "NONE") return { state: "disabled", source: "compose" };
     if (first !== null && first.trim() !== "") return { state: "set", source: "compose" };
   }
-  const build = buildOf(file, project, data);
+  const build = buildOf2(service, project);
   if (build?.dockerfile) {
     const fromImage = dockerfileHealthcheck(build.dockerfile, build.target);
     if (fromImage !== "unknown") return { state: fromImage, source: "dockerfile" };
@@ -53717,151 +54384,54 @@ function healthOf(file, project, data) {
   if (hc) return { state: "set", source: "compose" };
   return { state: "absent", source: null };
 }
-function dependenciesOf(file, service) {
+function dependenciesOf(service) {
   const deps = service.data.depends_on;
-  const base = servicePath(service, "depends_on");
   if (Array.isArray(deps)) {
     return deps.flatMap((item, i2) => {
       const target = scalarText(item);
-      return target === null ? [] : [{ target, condition: null, syntax: "list", range: rangeAt(file, [...base, i2]), path: [...base, i2] }];
+      return target === null ? [] : [{ target, condition: null, syntax: "list", ...service.at("depends_on", i2), path: ["depends_on", i2] }];
     });
   }
   const map = asMap(deps);
   if (!map) return [];
   return Object.entries(map).map(([target, spec]) => {
-    const condition = scalarText(asMap(spec)?.condition);
-    const p = condition === null ? [...base, target] : [...base, target, "condition"];
-    return { target, condition, syntax: "map", range: condition === null ? rangeAt(file, [...base, target]) : rangeAt(file, p), path: p };
+    const origin = service.origin("depends_on", target);
+    const listItem2 = origin !== null && typeof origin.path[origin.path.length - 1] === "number";
+    const condition = listItem2 ? null : scalarText(asMap(spec)?.condition);
+    const p = condition === null ? ["depends_on", target] : ["depends_on", target, "condition"];
+    return { target, condition, syntax: listItem2 ? "list" : "map", ...service.at(...p), path: p };
   });
 }
-function oneShotServices(file) {
+function oneShotServices(view) {
   const names = /* @__PURE__ */ new Set();
-  for (const service of file.services) {
+  for (const service of view.services) {
     for (const [target, spec] of Object.entries(asMap(service.data.depends_on) ?? {})) {
       if (asMap(spec)?.condition === "service_completed_successfully") names.add(target);
     }
   }
   return names;
 }
-function isOneShot(file, service, data) {
-  if (oneShotServices(file).has(service.name)) return true;
+function isOneShot(service) {
+  if (oneShotServices(service.view).has(service.name)) return true;
+  const data = service.data;
   const restart = data.restart;
   const never = restart === false || typeof restart === "string" && restart.trim() === "no" || scalarText(asMap(asMap(data.deploy)?.restart_policy)?.condition) === "none";
   const serves = Array.isArray(data.ports) && data.ports.length > 0 || Array.isArray(data.expose) && data.expose.length > 0;
   return never && !serves;
-}
-function effectiveData(file, project, service, depth = 0) {
-  const ext = service.data.extends;
-  if (ext === void 0 || ext === null) return service.data;
-  if (depth > 10) return null;
-  const spec = asMap(ext);
-  const name2 = scalarText(spec ? spec.service : ext);
-  const fromFile = spec ? scalarText(spec.file) : null;
-  if (name2 === null) return service.data;
-  let source = file;
-  if (fromFile !== null) {
-    const rel = normalizeRelative(path3.posix.join(path3.posix.dirname(file.path), fromFile));
-    const found2 = rel === null ? void 0 : project.byPath.get(rel);
-    source = found2?.kind === "compose" ? found2 : null;
-  }
-  const base = source?.services.find((s2) => s2.name === name2);
-  if (!source || !base || base === service) return null;
-  const baseData = effectiveData(source, project, base, depth + 1);
-  if (!baseData) return null;
-  const { extends: _ignored, ...own } = service.data;
-  return { ...baseData, ...own };
-}
-function isWrittenScalar(file, p) {
-  const { found: found2, located } = locate(file, p);
-  return found2 && (0, import_yaml3.isScalar)(located.node);
 }
 function imageRepository(service) {
   const image = imageOf(service);
   const ref = image ? parseImageRef(image) : null;
   return ref ? ref.name.toLowerCase() : null;
 }
-function findService(file, project, name2) {
-  const own = file.services.find((s2) => s2.name === name2);
-  if (own) return { file, service: own };
-  const dir = path3.posix.dirname(file.path);
-  for (const other of project.files) {
-    if (other.kind !== "compose" || other === file || path3.posix.dirname(other.path) !== dir) continue;
-    const found2 = other.services.find((s2) => s2.name === name2);
-    if (found2) return { file: other, service: found2 };
-  }
-  return null;
-}
 function* judgedServices(ctx, options = {}) {
-  const { file, project } = ctx;
-  if (isOverrideFile(file, project)) return;
-  for (const service of file.services) {
-    const data = effectiveData(file, project, service);
-    if (!data || !options.includeJobs && isOneShot(file, service, data)) continue;
+  for (const service of servicesOf(ctx)) {
+    if (service.file !== ctx.file || service.partial) continue;
+    if (!options.includeJobs && isOneShot(service)) continue;
     ctx.applies();
-    yield { service, data };
+    yield { service, data: service.data };
   }
 }
-
-// rules/compose/compose-build-and-image.ts
-var compose_build_and_image_default = defineRule({
-  meta: {
-    id: "compose-build-and-image",
-    title: "Both `build` and `image` without `pull_policy`",
-    priority: "low",
-    category: "maintainability",
-    rationale: "With both `build` and `image`, Compose first tries to pull `image` and builds only if that fails: a stale or someone else's image with that name can run instead of the local code. `pull_policy: build` (or `never`/`missing`) says which one wins.",
-    fixable: false,
-    equivalents: { dclint: ["no-build-and-image"] },
-    appliesTo: "compose",
-    enabledByDefault: false,
-    strength: "Built services say whether their image is pulled or built"
-  },
-  check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
-      const { data } = service;
-      if (data.build === void 0 || data.build === null) continue;
-      ctx.applies();
-      if (data.image === void 0 || data.image === null || data.pull_policy !== void 0 && data.pull_policy !== null) continue;
-      ctx.report({
-        range: rangeAt(file, servicePath(service, "image")),
-        message: `service \`${service.name}\` has both \`build\` and \`image\` but no \`pull_policy\`: \`docker compose up\` may pull \`image\` instead of building the local code`,
-        hint: "add `pull_policy: build` to always build (the built image is still tagged `image`), or remove `build` if the image comes from a registry",
-        key: `service:${service.name}:image`
-      });
-    }
-  }
-});
-
-// rules/compose/compose-cap-drop.ts
-var compose_cap_drop_default = defineRule({
-  meta: {
-    id: "compose-cap-drop",
-    title: "Default capabilities kept",
-    priority: "low",
-    category: "security",
-    rationale: "Docker gives every container a default set of Linux capabilities (chown, setuid, net_raw, …) that most services never use; `cap_drop: [ALL]` plus the few needed in `cap_add` shrinks what an intruder can do.",
-    fixable: false,
-    equivalents: { kics: ["Container Capabilities Unrestricted"] },
-    appliesTo: "compose",
-    enabledByDefault: false,
-    strength: "Every service drops the capabilities it does not need"
-  },
-  check(ctx) {
-    for (const { service, data } of judgedServices(ctx, { includeJobs: true })) {
-      const drops = Array.isArray(data.cap_drop) ? data.cap_drop.map((c) => scalarText(c)?.trim().toUpperCase()) : [];
-      if (drops.includes("ALL") || drops.includes("CAP_ALL")) continue;
-      ctx.report({
-        range: service.keyRange,
-        message: `service \`${service.name}\` keeps Docker's default capabilities (no \`cap_drop: [ALL]\`)`,
-        hint: "add `cap_drop: [ALL]` and `cap_add:` only what it needs (e.g. `NET_BIND_SERVICE`; images that start as root and switch user also need `SETUID`, `SETGID`, `CHOWN`)",
-        key: `service:${service.name}`
-      });
-    }
-  }
-});
-
-// rules/compose/compose-database-port-published.ts
 var DATA_STORES = /* @__PURE__ */ new Set([
   "postgres",
   "postgresql",
@@ -53917,27 +54487,274 @@ function dataStoreOf(repository) {
   if (DATA_STORES.has(last)) return last;
   return segments.includes("mssql") ? "mssql" : null;
 }
-function loopbackEdit(file, spec) {
+function dataStoreOfService(service) {
+  const repo = imageRepository(service);
+  return repo ? dataStoreOf(repo) : null;
+}
+function networksOf(service) {
+  const mode = scalarText(service.data.network_mode);
+  if (mode !== null && mode.trim() !== "") return [];
+  const nets = service.data.networks;
+  if (Array.isArray(nets)) return nets.map((n) => scalarText(n)).filter((n) => n !== null);
+  const map = asMap(nets);
+  return map ? Object.keys(map) : ["default"];
+}
+function networkPlace(service, network) {
+  const nets = service.data.networks;
+  if (Array.isArray(nets)) {
+    const i2 = nets.findIndex((n) => scalarText(n) === network);
+    if (i2 >= 0) return service.at("networks", i2);
+  }
+  if (asMap(nets) && network in asMap(nets)) return service.at("networks", network);
+  return service.key;
+}
+function isWrittenInPlace(service, ...p) {
+  const origin = service.origin(...p);
+  if (!origin) return false;
+  let node = origin.file.doc.contents;
+  for (const segment of origin.path) {
+    if (node?.anchor) return false;
+    if ((0, import_yaml4.isSeq)(node) && typeof segment === "number") node = node.items[segment];
+    else if ((0, import_yaml4.isMap)(node)) {
+      const pair = node.items.find((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return false;
+      node = pair.value;
+    } else return false;
+  }
+  return (0, import_yaml4.isScalar)(node) && !node.anchor;
+}
+function loopbackPortEdit(file, spec, service) {
   const r = spec.range;
-  if (spec.syntax !== "short" || r.line !== r.endLine || !isWrittenScalar(file, spec.path)) return null;
+  if (spec.in !== file.path || spec.syntax !== "short" || r.line !== r.endLine || !isWrittenInPlace(service, ...spec.path)) return null;
   const token = file.lines[r.line - 1].slice(r.column - 1, r.endColumn - 1);
   const quote = token[0] === '"' || token[0] === "'" ? token[0] : "";
   const inner = quote ? token.slice(1, -1) : token;
   if (!/^\d+(-\d+)?:\d+(-\d+)?(\/(tcp|udp|sctp))?$/.test(inner)) return null;
-  return { line: r.line, column: r.column, endColumn: r.endColumn, text: `${quote}127.0.0.1:${inner}${quote}` };
+  return { range: r, text: `${quote}127.0.0.1:${inner}${quote}` };
 }
-function lineFixes(file, specs) {
-  const edits = specs.map((spec) => loopbackEdit(file, spec)).filter((e) => e !== null);
-  const fixes = /* @__PURE__ */ new Map();
-  for (const line of new Set(edits.map((e) => e.line))) {
-    let text = file.lines[line - 1];
-    for (const e of edits.filter((x) => x.line === line).sort((a, b) => b.column - a.column)) {
-      text = `${text.slice(0, e.column - 1)}${e.text}${text.slice(e.endColumn - 1)}`;
-    }
-    fixes.set(line, { line, endLine: line, replacement: text });
+function profilesOf(service) {
+  const list2 = service.data.profiles;
+  return Array.isArray(list2) ? list2.map((p) => scalarText(p)).filter((p) => p !== null) : [];
+}
+function mayRunTogether(a, b) {
+  const pa = profilesOf(a);
+  const pb = profilesOf(b);
+  return !pa.length || !pb.length || pa.some((p) => pb.includes(p));
+}
+function replicasOf(service) {
+  const text = scalarText(asMap(service.data.deploy)?.replicas) ?? scalarText(service.data.scale);
+  if (text === null) return 1;
+  const { value, unresolved } = interpolate2(text, service);
+  const n = Number(value);
+  return unresolved || !Number.isInteger(n) ? 1 : n;
+}
+function writtenKeys(file, p) {
+  const { found: found3, located: located2 } = p.length ? locate(file, p) : { found: true, located: { node: file.doc.contents } };
+  const node = located2.node;
+  if (!found3 || !(0, import_yaml4.isMap)(node)) return [];
+  const keys = [];
+  for (const pair of node.items) {
+    const key = pair.key;
+    if (!(0, import_yaml4.isScalar)(key) || typeof key.value === "symbol" || key.value === "<<" || !key.range) continue;
+    keys.push({ name: String(key.value), range: fromOffsets(file.lineCounter, key.range[0], key.range[1]) });
   }
-  return fixes;
+  return keys;
 }
+
+// rules/compose/compose-build-and-image.ts
+var compose_build_and_image_default = defineRule({
+  meta: {
+    id: "compose-build-and-image",
+    title: "Both `build` and `image` without `pull_policy`",
+    priority: "low",
+    category: "maintainability",
+    rationale: "With both `build` and `image`, Compose first tries to pull `image` and builds only if that fails: a stale or someone else's image with that name can run instead of the local code. `pull_policy: build` (or `never`/`missing`) says which one wins.",
+    fixable: false,
+    equivalents: { dclint: ["no-build-and-image"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Built services say whether their image is pulled or built"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      const { data } = service;
+      if (data.build === void 0 || data.build === null) continue;
+      ctx.applies();
+      if (data.image === void 0 || data.image === null || data.pull_policy !== void 0 && data.pull_policy !== null) continue;
+      ctx.report({
+        ...service.at("image"),
+        message: `service \`${service.name}\` has both \`build\` and \`image\` but no \`pull_policy\`: \`docker compose up\` may pull \`image\` instead of building the local code`,
+        hint: "add `pull_policy: build` to always build (the built image is still tagged `image`), or remove `build` if the image comes from a registry",
+        key: `service:${service.name}:image`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-cap-drop.ts
+var compose_cap_drop_default = defineRule({
+  meta: {
+    id: "compose-cap-drop",
+    title: "Default capabilities kept",
+    priority: "low",
+    category: "security",
+    rationale: "Docker gives every container a default set of Linux capabilities (chown, setuid, net_raw, …) that most services never use; `cap_drop: [ALL]` plus the few needed in `cap_add` shrinks what an intruder can do.",
+    fixable: false,
+    equivalents: { kics: ["Container Capabilities Unrestricted"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Every service drops the capabilities it does not need"
+  },
+  check(ctx) {
+    for (const { service, data } of judgedServices(ctx, { includeJobs: true })) {
+      const drops = Array.isArray(data.cap_drop) ? data.cap_drop.map((c) => scalarText(c)?.trim().toUpperCase()) : [];
+      if (drops.includes("ALL") || drops.includes("CAP_ALL")) continue;
+      ctx.report({
+        range: service.keyRange,
+        message: `service \`${service.name}\` keeps Docker's default capabilities (no \`cap_drop: [ALL]\`)`,
+        hint: "add `cap_drop: [ALL]` and `cap_add:` only what it needs (e.g. `NET_BIND_SERVICE`; images that start as root and switch user also need `SETUID`, `SETGID`, `CHOWN`)",
+        key: `service:${service.name}`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-cgroup-parent.ts
+var compose_cgroup_parent_default = defineRule({
+  meta: {
+    id: "compose-cgroup-parent",
+    title: "Container placed in a custom parent cgroup",
+    priority: "low",
+    category: "security",
+    rationale: "`cgroup_parent` moves the container out of the cgroup Docker creates for it and under one the host manages: the resource limits and accounting of that parent apply, not the ones this file states, and a parent shared with host services lets the container compete with them.",
+    fixable: false,
+    equivalents: { kics: ["Cgroup Not Default"] },
+    appliesTo: "compose",
+    strength: "Containers stay in the cgroups Docker manages"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      ctx.applies();
+      const text = scalarText(service.data.cgroup_parent);
+      if (text === null) continue;
+      const { value } = interpolate2(text, service);
+      if (value.trim() === "") continue;
+      ctx.report({
+        ...service.at("cgroup_parent"),
+        message: `service \`${service.name}\` runs under the custom parent cgroup \`${value.trim()}\`: the limits and accounting of that cgroup, shared with whatever else runs there, govern it instead of Docker's own`,
+        hint: "remove `cgroup_parent` and state the limits in the service (`deploy.resources.limits`, `pids_limit`); keep it only where the host's cgroup layout is managed on purpose (e.g. a systemd slice), and say so in a suppression comment",
+        key: `service:${service.name}:cgroup_parent`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-container-name-invalid.ts
+var VALID = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+var compose_container_name_invalid_default = defineRule({
+  meta: {
+    id: "compose-container-name-invalid",
+    title: "`container_name` that cannot be created",
+    priority: "critical",
+    category: "correctness",
+    rationale: "Container names are unique on a Docker host and limited to letters, digits, `_`, `.` and `-`: a name used by two services of the stack, a name with other characters, or a name on a service with several replicas makes `docker compose up` fail.",
+    fixable: false,
+    equivalents: { dclint: ["no-duplicate-container-names", "service-container-name-regex"] },
+    appliesTo: "compose",
+    strength: "Every `container_name` is valid and unique"
+  },
+  check(ctx) {
+    const seen = /* @__PURE__ */ new Map();
+    for (const service of servicesOf(ctx)) {
+      const text = scalarText(service.data.container_name);
+      if (text === null) continue;
+      ctx.applies();
+      const { value, unresolved } = interpolate2(text, service);
+      if (unresolved) continue;
+      const name2 = value.trim();
+      const place = service.at("container_name");
+      if (!VALID.test(name2)) {
+        ctx.report({
+          ...place,
+          message: `service \`${service.name}\` sets \`container_name: ${name2}\`, which Docker rejects: a container name is at least two characters, starts with a letter or digit and holds only letters, digits, \`_\`, \`.\` and \`-\``,
+          hint: "rename it (e.g. `acme-web`), or remove `container_name` and let Compose name the container `<project>-<service>-1`",
+          key: `service:${service.name}:container_name:invalid`
+        });
+        continue;
+      }
+      const replicas = replicasOf(service);
+      if (replicas > 1) {
+        ctx.report({
+          ...place,
+          message: `service \`${service.name}\` runs ${replicas} replicas with the fixed \`container_name: ${name2}\`: container names are unique, so Compose refuses to start it`,
+          hint: "remove `container_name` (Compose names the replicas `<project>-<service>-1`, `-2`, …) or run one replica",
+          key: `service:${service.name}:container_name:replicas`
+        });
+      }
+      const before2 = (seen.get(name2) ?? []).find((other) => mayRunTogether(other, service));
+      seen.set(name2, [...seen.get(name2) ?? [], service]);
+      if (!before2) continue;
+      ctx.report({
+        ...place,
+        message: `service \`${service.name}\` uses \`container_name: ${name2}\`, already the name of service \`${before2.name}\`'s container: the second one to be created fails with "the container name is already in use"`,
+        hint: "give each service its own `container_name`, or remove it and let Compose name the containers; if only one of them should run at a time, put them in different `profiles`",
+        key: `service:${service.name}:container_name:duplicate`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-cpus-unlimited.ts
+function isSet(value) {
+  return value !== void 0 && value !== null && value !== "" && value !== 0 && value !== "0";
+}
+var compose_cpus_unlimited_default = defineRule({
+  meta: {
+    id: "compose-cpus-unlimited",
+    title: "Service with a memory limit but no CPU limit",
+    priority: "low",
+    category: "reliability",
+    rationale: "Without a CPU limit a container may use every core of the host: a busy loop or a load spike in one service slows all the others, including the database and the proxy in front of them.",
+    fixable: false,
+    equivalents: { kics: ["Cpus Not Limited"] },
+    appliesTo: "compose",
+    strength: "Services with a memory limit also limit their CPU"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      if (service.file !== ctx.file || service.partial || isOneShot(service)) continue;
+      const data = service.data;
+      const limits = asMap(asMap(asMap(data.deploy)?.resources)?.limits);
+      if (!isSet(data.mem_limit) && !isSet(limits?.memory)) continue;
+      ctx.applies();
+      if (isSet(data.cpus) || isSet(limits?.cpus) || isSet(data.cpu_quota) || isSet(data.cpuset) || isSet(data.cpu_count) || isSet(data.cpu_percent)) continue;
+      ctx.report({
+        ...service.key,
+        message: `service \`${service.name}\` limits its memory but not its CPU: a busy loop or a load spike in it can take every core of the host`,
+        hint: 'set `deploy.resources.limits.cpus` (e.g. `"1.0"`, above its normal peak) next to the memory limit; `cpus:` works too',
+        key: `service:${service.name}`
+      });
+    }
+  }
+});
+
+// src/engine/fix.ts
+function replaceRanges(lines, edits) {
+  if (!edits.length || edits.some((e) => e.range.line !== e.range.endLine)) return null;
+  const first = Math.min(...edits.map((e) => e.range.line));
+  const last = Math.max(...edits.map((e) => e.range.line));
+  const out2 = lines.slice(first - 1, last);
+  for (const { range: range3, text } of [...edits].sort((a, b) => a.range.line - b.range.line || b.range.column - a.range.column)) {
+    const i2 = range3.line - first;
+    out2[i2] = out2[i2].slice(0, range3.column - 1) + text + out2[i2].slice(range3.endColumn - 1);
+  }
+  return { line: first, endLine: last, replacement: out2.join("\n") };
+}
+function lineFixes(lines, edits) {
+  return edits.map((edit) => edit ? replaceRanges(lines, edits.filter((e) => e !== null && e.range.line === edit.range.line)) : null);
+}
+
+// rules/compose/compose-database-port-published.ts
 var compose_database_port_published_default = defineRule({
   meta: {
     id: "compose-database-port-published",
@@ -53952,49 +54769,48 @@ var compose_database_port_published_default = defineRule({
   },
   check(ctx) {
     const { file } = ctx;
-    for (const service of file.services) {
-      const repo = imageRepository(service);
-      const store = repo ? dataStoreOf(repo) : null;
+    for (const service of servicesOf(ctx)) {
+      const store = dataStoreOfService(service);
       if (!store) continue;
       ctx.applies();
-      const exposed = portsOf(file, service).filter((spec) => isAllInterfaces(spec));
-      const fixes = lineFixes(file, exposed);
-      for (const spec of exposed) {
+      const exposed = portsOf(service).filter((spec) => isAllInterfaces(spec));
+      const fixes = lineFixes(file.lines, exposed.map((spec) => loopbackPortEdit(file, spec, service)));
+      exposed.forEach((spec, i2) => {
         const host = spec.hostPort ?? "a random port";
         const hostText = spec.hostPort ? `port \`${spec.hostPort}\`` : "a random host port";
         ctx.report({
           range: spec.range,
+          in: spec.in,
           message: `service \`${service.name}\` (\`${store}\`) publishes ${hostText} on every host interface: the ${store} server is reachable from the network, and Docker's published ports bypass host firewalls like ufw`,
           hint: `bind it to the loopback for local tools (\`127.0.0.1:${spec.hostPort ?? ""}:${spec.containerPort}\`), or remove \`ports:\`: other services reach it on the Compose network as \`${service.name}:${spec.containerPort}\``,
-          fix: loopbackEdit(file, spec) ? fixes.get(spec.range.line) : void 0,
+          fix: fixes[i2] ?? void 0,
           key: `service:${service.name}:port:${host}:${spec.containerPort}`
         });
-      }
+      });
     }
   }
 });
 
 // rules/compose/compose-depends-on-no-condition.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-function readinessOf(file, project, name2) {
-  const found2 = findService(file, project, name2);
-  if (!found2) return "unknown";
-  const data = effectiveData(found2.file, project, found2.service);
-  if (!data) return "unknown";
-  if (isOneShot(found2.file, found2.service, data)) return "job";
-  return healthOf(found2.file, project, data).state === "set" ? "healthy" : "no-healthcheck";
+var import_yaml5 = __toESM(require_dist(), 1);
+function readinessOf(service, project, name2) {
+  const found3 = service.view.service(name2);
+  if (!found3) return "unknown";
+  if (isOneShot(found3)) return "job";
+  return healthOf(found3, project).state === "set" ? "healthy" : "no-healthcheck";
 }
 function toMapFix(file, service, deps) {
+  if (deps.some((d) => d.in !== file.path)) return void 0;
   const p = servicePath(service, "depends_on");
-  const { found: found2, located } = locate(file, p);
-  const seq = located.node;
+  const { found: found3, located: located2 } = locate(file, p);
+  const seq = located2.node;
   const key = keyRange(file, p);
-  if (!found2 || !key || !(0, import_yaml4.isSeq)(seq) || seq.anchor || seq.tag || seq.comment || seq.commentBefore) return void 0;
+  if (!found3 || !key || !(0, import_yaml5.isSeq)(seq) || seq.anchor || seq.tag || seq.comment || seq.commentBefore) return void 0;
   const own = locate(file, servicePath(service)).located.node;
-  if (!(0, import_yaml4.isMap)(own) || !own.items.includes(located.pair)) return void 0;
-  const items = seq.items;
-  if (!items.length || items.length !== deps.length) return void 0;
-  if (!items.every((item) => (0, import_yaml4.isScalar)(item) && !item.anchor && !item.tag && !item.comment && !item.commentBefore)) return void 0;
+  if (!(0, import_yaml5.isMap)(own) || !own.items.includes(located2.pair)) return void 0;
+  const items2 = seq.items;
+  if (!items2.length || items2.length !== deps.length) return void 0;
+  if (!items2.every((item) => (0, import_yaml5.isScalar)(item) && !item.anchor && !item.tag && !item.comment && !item.commentBefore)) return void 0;
   const keyLine = file.lines[key.line - 1];
   const indent2 = /^(\s*)/.exec(keyLine)[1];
   const unit = " ".repeat(Math.max(0, indent2.length - (service.keyRange.column - 1)));
@@ -54028,11 +54844,11 @@ var compose_depends_on_no_condition_default = defineRule({
   },
   check(ctx) {
     const { file, project } = ctx;
-    for (const service of file.services) {
-      const deps = dependenciesOf(file, service);
+    for (const service of servicesOf(ctx)) {
+      const deps = dependenciesOf(service);
       if (!deps.length) continue;
       ctx.applies();
-      const readiness = new Map(deps.map((d) => [d.target, readinessOf(file, project, d.target)]));
+      const readiness = new Map(deps.map((d) => [d.target, readinessOf(service, project, d.target)]));
       const list2 = deps.every((d) => d.syntax === "list");
       const fix = list2 && deps.every((d) => readiness.get(d.target) === "healthy") ? toMapFix(file, service, deps) : void 0;
       for (const dep of deps) {
@@ -54042,6 +54858,7 @@ var compose_depends_on_no_condition_default = defineRule({
         const message = state === "healthy" ? `${waits}: \`${dep.target}\` has a healthcheck, use \`condition: service_healthy\`` : state === "job" ? `${waits}: \`${dep.target}\` is a one-shot job, use \`condition: service_completed_successfully\`` : state === "no-healthcheck" ? `${waits}: add a healthcheck to \`${dep.target}\` and use \`condition: service_healthy\`` : `${waits}: use \`condition: service_healthy\` (with a healthcheck on \`${dep.target}\`)`;
         ctx.report({
           range: dep.range,
+          in: dep.in,
           message,
           hint: `write it in map syntax: \`depends_on: { ${dep.target}: { condition: ${state === "job" ? "service_completed_successfully" : "service_healthy"} } }\``,
           fix,
@@ -54052,8 +54869,78 @@ var compose_depends_on_no_condition_default = defineRule({
   }
 });
 
+// rules/compose/compose-depends-on-order.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var byName = (a, b) => a.localeCompare(b);
+function sortFix(file, service, names) {
+  const p = ["services", service, "depends_on"];
+  const own = locate(file, ["services", service]).located.node;
+  const { located: located2 } = locate(file, p);
+  const seq = located2.node;
+  const key = keyRange(file, p);
+  if (!(0, import_yaml6.isMap)(own) || own.anchor || !own.items.includes(located2.pair) || !(0, import_yaml6.isSeq)(seq) || !key) return null;
+  if (seq.anchor || seq.tag || seq.comment || seq.commentBefore) return null;
+  if (!seq.items.every((item) => (0, import_yaml6.isScalar)(item) && !item.anchor && !item.tag && !item.comment && !item.commentBefore && item.range)) return null;
+  const lines = file.lines;
+  const keyLine = lines[key.line - 1];
+  const items2 = seq.items.map((item) => {
+    const r = item.range;
+    const start2 = file.lineCounter.linePos(r[0]);
+    const end = file.lineCounter.linePos(r[1]);
+    return { line: start2.line, text: start2.line === end.line ? lines[start2.line - 1].slice(start2.col - 1, end.col - 1) : null };
+  });
+  if (items2.some((i2) => i2.text === null)) return null;
+  const sorted = items2.map((item, i2) => ({ ...item, name: names[i2] })).sort((a, b) => byName(a.name, b.name));
+  if (seq.flow) {
+    if (!/^\s*depends_on:\s*\[[^\]#]*\]\s*$/.test(keyLine) || items2.some((i2) => i2.line !== key.line)) return null;
+    const open2 = keyLine.indexOf("[");
+    const close = keyLine.lastIndexOf("]");
+    return { line: key.line, endLine: key.line, replacement: `${keyLine.slice(0, open2 + 1)}${sorted.map((i2) => i2.text).join(", ")}${keyLine.slice(close)}` };
+  }
+  if (!/^\s*depends_on:\s*$/.test(keyLine)) return null;
+  const ok = items2.every((item, i2) => item.line === key.line + 1 + i2 && /^\s*-\s+\S+\s*$/.test(lines[item.line - 1]));
+  if (!ok) return null;
+  const replacement = items2.map((item, i2) => lines[item.line - 1].replace(item.text, sorted[i2].text)).join("\n");
+  return { line: key.line + 1, endLine: key.line + items2.length, replacement };
+}
+var compose_depends_on_order_default = defineRule({
+  meta: {
+    id: "compose-depends-on-order",
+    title: "`depends_on` not in alphabetical order",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Dependencies listed by name are easy to scan and to compare between services, and a new one goes in one obvious place.",
+    fixable: true,
+    equivalents: { dclint: ["service-dependencies-alphabetical-order"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "`depends_on` lists are sorted by name"
+  },
+  check(ctx) {
+    const { file } = ctx;
+    for (const service of writtenKeys(file, ["services"])) {
+      const p = ["services", service.name, "depends_on"];
+      const { found: found3, located: located2 } = locate(file, p);
+      if (!found3) continue;
+      const node = located2.node;
+      const names = (0, import_yaml6.isSeq)(node) ? node.items.map((item) => (0, import_yaml6.isScalar)(item) ? String(item.value) : null).filter((n) => n !== null) : (0, import_yaml6.isMap)(node) ? writtenKeys(file, p).map((k) => k.name) : [];
+      if (names.length < 2) continue;
+      ctx.applies();
+      const sorted = [...names].sort(byName);
+      if (names.every((n, i2) => n === sorted[i2])) continue;
+      ctx.report({
+        range: keyRange(file, p),
+        message: `\`depends_on\` lists ${names.map((n) => `\`${n}\``).join(", ")}: not in alphabetical order`,
+        hint: `list them as ${sorted.map((n) => `\`${n}\``).join(", ")}`,
+        fix: ((0, import_yaml6.isSeq)(node) && names.length === node.items.length ? sortFix(file, service.name, names) : null) ?? void 0,
+        key: `depends_on:${names.join(",")}`
+      });
+    }
+  }
+});
+
 // rules/compose/compose-docker-socket.ts
-import path4 from "node:path";
+import path5 from "node:path";
 var SOCKETS = /* @__PURE__ */ new Set(["docker.sock", "podman.sock", "containerd.sock"]);
 var SOCKET_DIRS = /* @__PURE__ */ new Set(["/var/run", "/run"]);
 var compose_docker_socket_default = defineRule({
@@ -54069,25 +54956,293 @@ var compose_docker_socket_default = defineRule({
     strength: "No service can reach the Docker socket"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       if (imageRepository(service)?.includes("socket-proxy")) continue;
-      for (const mount of mountsOf(file, service)) {
+      for (const mount of mountsOf(service)) {
         if (mount.type !== "bind" || mount.source === null) continue;
         const source = normalizeHostPath(mount.source);
         const target = mount.target ?? "";
-        const isSocket = SOCKETS.has(path4.posix.basename(source)) || mount.sourceUnknown && SOCKETS.has(path4.posix.basename(target));
+        const isSocket = SOCKETS.has(path5.posix.basename(source)) || mount.sourceUnknown && SOCKETS.has(path5.posix.basename(target));
         const isDir = !mount.sourceUnknown && SOCKET_DIRS.has(source);
         if (!isSocket && !isDir) continue;
         const what = isSocket ? `the Docker socket \`${source}\`` : `\`${source}\`, which holds the Docker socket,`;
         ctx.report({
           range: mount.range,
+          in: mount.in,
           message: `service \`${service.name}\` mounts ${what}: whoever controls this container can start a privileged container and is root on the host${mount.readOnly ? " (read-only does not help: it stops deleting the socket file, not calling the API)" : ""}`,
           hint: "remove the mount; if the service must see containers, put a socket proxy that allows only the needed read-only API calls in front of the socket (e.g. `tecnativa/docker-socket-proxy`), or use rootless Docker",
           key: `service:${service.name}:socket:${source}`
         });
       }
+    }
+  }
+});
+
+// rules/compose/compose-environment-duplicated.ts
+var MIN_ENTRIES = 3;
+var placeId = (e) => `${e.in}:${e.range.line}:${e.range.column}`;
+var compose_environment_duplicated_default = defineRule({
+  meta: {
+    id: "compose-environment-duplicated",
+    title: "`environment` entries repeated across services",
+    priority: "low",
+    category: "maintainability",
+    rationale: "The same `KEY=value` entries written in several services drift apart: one service gets the new database URL or feature flag and the other keeps the old one. One `x-` block merged with a YAML anchor keeps them in one place.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Shared environment settings are written once"
+  },
+  check(ctx) {
+    const view = viewOf(ctx);
+    const services = view.services.filter((s2) => view.files.includes(s2.file));
+    const bySignature = /* @__PURE__ */ new Map();
+    let withEnv = 0;
+    for (const service of services) {
+      const entries = environmentOf(service).filter((e) => e.value !== null);
+      if (entries.length) withEnv++;
+      for (const entry2 of entries) {
+        const sig = `${entry2.name}=${entry2.value}`;
+        bySignature.set(sig, [...bySignature.get(sig) ?? [], { service, entry: entry2 }]);
+      }
+    }
+    if (withEnv < 2) return;
+    ctx.applies();
+    const blocks = /* @__PURE__ */ new Map();
+    for (const [, uses] of bySignature) {
+      if (uses.length < 2 || new Set(uses.map((u) => placeId(u.entry))).size < 2) continue;
+      const key = uses.map((u) => u.service.name).join("\0");
+      const block = blocks.get(key) ?? { services: uses.map((u) => u.service), names: [] };
+      block.names.push(uses[0].entry.name);
+      blocks.set(key, block);
+    }
+    for (const block of blocks.values()) {
+      if (block.names.length < MIN_ENTRIES) continue;
+      const entries = environmentOf(block.services[0]).filter((e) => block.names.includes(e.name));
+      const first = entries[0];
+      const last = entries[entries.length - 1];
+      const together = entries.every((e) => e.in === first.in) && last.range.line >= first.range.line;
+      const range3 = together ? { ...first.range, endLine: last.range.endLine, endColumn: last.range.endColumn } : first.range;
+      const names = block.services.map((s2) => `\`${s2.name}\``);
+      const who = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+      const shown4 = block.names.slice(0, 5).map((n) => `\`${n}\``).join(", ") + (block.names.length > 5 ? ", …" : "");
+      ctx.report({
+        range: range3,
+        in: first.in,
+        message: `services ${who} repeat the same ${block.names.length} \`environment\` entries (${shown4}): a change made in one service and forgotten in the other${names.length > 2 ? "s" : ""} makes them drift apart`,
+        hint: "write them once in an `x-` block (`x-common-env: &common-env` followed by the entries as a mapping) and merge it in each service: `environment: { <<: *common-env, LOG_LEVEL: info }`; merge keys need the mapping syntax, not `- KEY=value` lists",
+        key: `environment:${block.services.map((s2) => s2.name).join(",")}`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-frontend-on-backend-network.ts
+import path6 from "node:path";
+var PROXY_IMAGES = /* @__PURE__ */ new Set([
+  "nginx",
+  "nginx-unprivileged",
+  "openresty",
+  "traefik",
+  "caddy",
+  "haproxy",
+  "httpd",
+  "envoy",
+  "varnish",
+  "nginx-proxy",
+  "nginx-proxy-manager",
+  "swag",
+  "kong",
+  "oauth2-proxy"
+]);
+var FRONTEND_WORDS = /* @__PURE__ */ new Set(["frontend", "front", "ui", "webui", "client", "spa", "proxy", "gateway", "nginx", "traefik", "caddy", "haproxy", "edge", "lb"]);
+var ADMIN_TOOLS = /(adminer|pgadmin|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|dbgate|cloudbeaver|phpredisadmin|mysql-workbench|sqlpad|metabase|superset|grafana|kibana|opensearch-dashboards|elasticvue|cerebro)/;
+function frontendKind(service) {
+  const repo = imageRepository(service);
+  const last = repo?.split("/").pop() ?? "";
+  if (repo && ADMIN_TOOLS.test(repo)) return null;
+  if (PROXY_IMAGES.has(last)) return `a \`${last}\` proxy`;
+  const words2 = service.name.toLowerCase().split(/[-_.]/);
+  if (!words2.some((w) => FRONTEND_WORDS.has(w))) return null;
+  const published = portsOf(service).some((p) => p.hostIp === null || p.hostIpUnknown || !isLoopback(p.hostIp));
+  return published ? "a frontend that publishes a port" : null;
+}
+function hostNamesOf(store) {
+  const names = [store.name];
+  for (const key of ["container_name", "hostname"]) {
+    const text = scalarText(store.data[key]);
+    if (text !== null) names.push(interpolate2(text, store).value.trim());
+  }
+  for (const spec of Object.values(asMap(store.data.networks) ?? {})) {
+    const aliases = asMap(spec)?.aliases;
+    if (Array.isArray(aliases)) {
+      for (const a of aliases) if (scalarText(a) !== null) names.push(scalarText(a));
+    }
+  }
+  return names.filter(Boolean);
+}
+function mentions(text, names) {
+  const lower = text.toLowerCase();
+  return names.some((n) => new RegExp(`(^|[^a-z0-9_.-])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^a-z0-9_-]|$)`).test(lower));
+}
+function mayUse(service, store, project) {
+  const names = hostNamesOf(store);
+  if (dependenciesOf(service).some((d) => d.target === store.name)) return true;
+  const links = Array.isArray(service.data.links) ? service.data.links : [];
+  if (links.some((l) => names.includes((scalarText(l) ?? "").split(":")[0]))) return true;
+  if (environmentOf(service).some((e) => e.value !== null && mentions(interpolate2(e.value, service).value, names))) return true;
+  for (const key of ["command", "entrypoint"]) {
+    const value = service.data[key];
+    const text = Array.isArray(value) ? value.map((v) => scalarText(v) ?? "").join(" ") : scalarText(value);
+    if (text && mentions(text, names)) return true;
+  }
+  const envFiles = service.data.env_file === void 0 || service.data.env_file === null ? [] : Array.isArray(service.data.env_file) ? service.data.env_file : [service.data.env_file];
+  for (const entry2 of envFiles) {
+    const p = scalarText(entry2) ?? scalarText(asMap(entry2)?.path);
+    const rel = p === null ? null : normalizeRelative(path6.posix.join(service.dir, p));
+    const file = rel === null ? void 0 : project.byPath.get(rel);
+    if (!file) {
+      if (asMap(entry2)?.required === false) continue;
+      return true;
+    }
+    if (mentions(file.text, names)) return true;
+  }
+  for (const mount of mountsOf(service)) {
+    if (mount.type !== "bind" || mount.source === null || mount.sourceUnknown) continue;
+    const rel = normalizeRelative(path6.posix.join(service.dir, mount.source));
+    const file = rel === null ? void 0 : project.byPath.get(rel);
+    if (file && mentions(file.text, names)) return true;
+  }
+  return false;
+}
+var compose_frontend_on_backend_network_default = defineRule({
+  meta: {
+    id: "compose-frontend-on-backend-network",
+    title: "Frontend attached to the database network",
+    priority: "medium",
+    category: "security",
+    rationale: "When a stack separates its networks, the point is that what users reach (a reverse proxy, a web frontend) cannot reach the databases: a proxy or frontend attached to a database's network without ever talking to it gives an attacker who compromises it a direct path to the data.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Frontends are kept off the databases' networks"
+  },
+  check(ctx) {
+    const services = servicesOf(ctx);
+    const declared = Object.keys(asMap(viewOf(ctx).data.networks) ?? {});
+    const inUse = new Set(services.flatMap((s2) => networksOf(s2)));
+    if (declared.length < 2 || inUse.size < 2) return;
+    const stores = services.map((s2) => ({ service: s2, kind: dataStoreOfService(s2) })).filter((s2) => s2.kind !== null);
+    if (!stores.length) return;
+    for (const frontend of services) {
+      const kind = dataStoreOfService(frontend) ? null : frontendKind(frontend);
+      if (!kind) continue;
+      ctx.applies();
+      for (const network of networksOf(frontend)) {
+        const reachable = stores.filter(({ service }) => service !== frontend && networksOf(service).includes(network) && !mayUse(frontend, service, ctx.project));
+        if (!reachable.length) continue;
+        const named = reachable.map(({ service, kind: k }) => `\`${service.name}\` (${k})`).join(", ");
+        ctx.report({
+          ...networkPlace(frontend, network),
+          message: `service \`${frontend.name}\`, ${kind}, is attached to the network \`${network}\` of ${named}, which it never talks to: whoever compromises it can reach the database directly`,
+          hint: `attach \`${frontend.name}\` only to a network it shares with the services it forwards to (e.g. a \`frontend\` network that the API joins too), and keep \`${network}\` for the API and its data stores (\`internal: true\` also cuts it off from the outside)`,
+          key: `service:${frontend.name}:network:${network}`
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/compose-gpu-reservation.ts
+var DEVICES = ["deploy", "resources", "reservations", "devices"];
+var compose_gpu_reservation_default = defineRule({
+  meta: {
+    id: "compose-gpu-reservation",
+    title: "GPU reservation Docker cannot satisfy",
+    priority: "high",
+    category: "correctness",
+    rationale: "A `deploy.resources.reservations.devices` entry is matched to a device driver by its `capabilities`: without `gpu` Docker finds no driver and the container does not start (or starts without the GPU on older engines); a `count` that is neither a number nor `all`, or given together with `device_ids`, is rejected by Compose.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "GPU reservations use the documented syntax"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      const devices = asMap(asMap(asMap(service.data.deploy)?.resources)?.reservations)?.devices;
+      if (!Array.isArray(devices)) continue;
+      devices.forEach((entry2, i2) => {
+        const device = asMap(entry2);
+        if (!device) return;
+        ctx.applies();
+        const driverText = scalarText(device.driver);
+        const driver = driverText === null ? null : interpolate2(driverText, service).value.trim().toLowerCase();
+        const caps = device.capabilities;
+        if (Array.isArray(caps) && (driver === null || driver === "" || driver === "nvidia" || driver === "amd")) {
+          const names = caps.map((c) => scalarText(c)?.trim().toLowerCase() ?? "");
+          if (!names.includes("gpu")) {
+            ctx.report({
+              ...service.at(...DEVICES, i2, "capabilities"),
+              message: `service \`${service.name}\` reserves a device with \`capabilities: [${names.join(", ")}]\` but without \`gpu\`: Docker selects the GPU driver by that capability, so it finds no driver ("could not select device driver") and the container does not start, or gets no GPU on older engines`,
+              hint: `use \`capabilities: [gpu]\` (NVIDIA driver capabilities such as \`compute\` or \`utility\` may follow: \`[gpu, compute, utility]\`)`,
+              key: `service:${service.name}:devices:${i2}:capabilities`
+            });
+          }
+        }
+        if (device.count === void 0 || device.count === null) return;
+        const countText = scalarText(device.count);
+        const count = countText === null ? null : interpolate2(countText, service);
+        if (count?.unresolved) return;
+        const value = count?.value.trim() ?? "";
+        const valid = value.toLowerCase() === "all" || /^-?\d+$/.test(value);
+        const place = service.at(...DEVICES, i2, "count");
+        if (!valid) {
+          ctx.report({
+            ...place,
+            message: `service \`${service.name}\` reserves \`count: ${value}\` devices: Compose accepts only a whole number or \`all\`, and refuses to start the stack`,
+            hint: "write a whole number of GPUs (`count: 1`) or `count: all`",
+            key: `service:${service.name}:devices:${i2}:count`
+          });
+        } else if (device.device_ids !== void 0 && device.device_ids !== null) {
+          ctx.report({
+            ...place,
+            message: `service \`${service.name}\` gives both \`count\` and \`device_ids\` for one device reservation: they are exclusive, and Compose refuses to start the stack`,
+            hint: 'keep `device_ids` to pick specific GPUs (`["0", "3"]`), or `count` to take any that many',
+            key: `service:${service.name}:devices:${i2}:count-and-ids`
+          });
+        }
+      });
+    }
+  }
+});
+
+// rules/compose/compose-gpu-runtime-legacy.ts
+var compose_gpu_runtime_legacy_default = defineRule({
+  meta: {
+    id: "compose-gpu-runtime-legacy",
+    title: "GPU given through the legacy `runtime: nvidia`",
+    priority: "low",
+    category: "maintainability",
+    rationale: "`runtime: nvidia` needs the NVIDIA runtime registered in every host's daemon.json and exposes whatever `NVIDIA_VISIBLE_DEVICES` says (all GPUs by default in NVIDIA's images); Compose's device reservations ask the engine for a number of GPUs with no daemon configuration.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "GPUs are requested with device reservations"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      const text = scalarText(service.data.runtime);
+      if (text === null) continue;
+      ctx.applies();
+      const { value } = interpolate2(text, service);
+      if (value.trim().toLowerCase() !== "nvidia") continue;
+      ctx.report({
+        ...service.at("runtime"),
+        message: `service \`${service.name}\` gets its GPU through the legacy \`runtime: nvidia\`: it only starts where the NVIDIA runtime is registered in the daemon's configuration, and which GPUs it sees depends on \`NVIDIA_VISIBLE_DEVICES\``,
+        hint: "request the GPU from the engine instead: `deploy: { resources: { reservations: { devices: [{ driver: nvidia, count: 1, capabilities: [gpu] }] } } }` (or `count: all`), and remove `runtime`",
+        key: `service:${service.name}:runtime`
+      });
     }
   }
 });
@@ -54169,7 +55324,7 @@ function isSecretName(name2) {
   return w.some((x, i2) => SECRET_PARTS.some((p) => x.includes(p)) || SECRET_WORDS.has(x) || x.endsWith("token") || x === "key" && i2 > 0 && KEY_QUALIFIERS.has(w[i2 - 1]));
 }
 function judge(raw) {
-  const { value, unresolved, defaulted } = interpolate(raw);
+  const { value, unresolved, defaulted } = interpolate2(raw);
   const v = value.trim();
   if (unresolved || !v || BOOLEAN.test(v) || /^\/[\w./-]*$/.test(v)) return null;
   return defaulted ? "default" : "literal";
@@ -54187,13 +55342,12 @@ var compose_hardcoded_secret_default = defineRule({
     strength: "No secrets are written in compose files"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       const build = asMap(service.data.build);
       const sets = [
-        ["environment", environmentOf(file, service)],
-        ["build arg", build ? envEntries(file, servicePath(service, "build", "args"), build.args) : []]
+        ["environment", environmentOf(service)],
+        ["build arg", build ? envEntries(service, ["build", "args"], build.args) : []]
       ];
       for (const [kind, entries] of sets) {
         for (const entry2 of entries) {
@@ -54208,9 +55362,12 @@ var compose_hardcoded_secret_default = defineRule({
           const what = !isSecretName(entry2.name) ? "a URL with a password" : "a secret";
           ctx.report({
             range: entry2.range,
+            in: entry2.in,
             message: verdict === "literal" ? `${where} holds ${what} written in the compose file: everyone who can read the repository has it${history}` : `${where} falls back to a default ${what === "a secret" ? "secret" : "URL password"} written in the compose file: a deployment that does not set the variable runs with a value everyone can read${history}`,
             hint,
-            key
+            key,
+            // The value as Compose would use it (a `${VAR:-…}` default applied): masked in every output.
+            secrets: [interpolate2(url ? url[2] : entry2.value).value]
           });
         }
       }
@@ -54242,10 +55399,10 @@ var compose_healthcheck_missing_default = defineRule({
     strength: "Every service has a healthcheck"
   },
   check(ctx) {
-    const { file, project } = ctx;
-    for (const { service, data } of judgedServices(ctx)) {
-      if (healthOf(file, project, data).state !== "absent") continue;
-      const build = buildOf(file, project, data);
+    const { project } = ctx;
+    for (const { service } of judgedServices(ctx)) {
+      if (healthOf(service, project).state !== "absent") continue;
+      const build = buildOf2(service, project);
       const where = build?.dockerfile ? ` (nor a HEALTHCHECK in \`${build.dockerfile.path}\`)` : "";
       const repo = imageRepository(service);
       const probe = repo ? PROBES[repo.split("/").pop()] : void 0;
@@ -54289,14 +55446,13 @@ var compose_host_namespaces_default = defineRule({
     strength: "Services keep their own namespaces and security profiles"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       for (const [key, what] of NAMESPACES) {
         const text = scalarText(service.data[key]);
-        if (text === null || interpolate(text).value.trim().toLowerCase() !== "host") continue;
+        if (text === null || interpolate2(text, service).value.trim().toLowerCase() !== "host") continue;
         ctx.report({
-          range: rangeAt(file, servicePath(service, key)),
+          ...service.at(key),
           message: `service \`${service.name}\` shares ${what} (\`${key}: host\`)`,
           hint: key === "network_mode" ? "remove `network_mode: host` and publish the ports it serves (`ports:`), bound to the interface that needs them" : `remove \`${key}: host\`; if a monitoring agent really needs it, say so in a suppression comment`,
           key: `service:${service.name}:${key}`
@@ -54308,12 +55464,88 @@ var compose_host_namespaces_default = defineRule({
         const hit = UNCONFINED.find(([pattern]) => pattern.test(text));
         if (!hit) return;
         ctx.report({
-          range: rangeAt(file, servicePath(service, "security_opt", i2)),
+          ...service.at("security_opt", i2),
           message: `service \`${service.name}\` ${hit[1]} (\`${text}\`)`,
           hint: "remove it; if the default profile blocks a call the service needs, give it a custom profile (`seccomp:./profile.json`) that allows just that",
           key: `service:${service.name}:security_opt:${text.toLowerCase()}`
         });
       });
+    }
+  }
+});
+
+// rules/compose/compose-host-port-conflict.ts
+function range(text) {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(text.trim());
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] === void 0 ? from : Number(m[2]);
+  return from > 0 && to >= from && to <= 65535 ? [from, to] : null;
+}
+function bindingOf(service, spec) {
+  if (spec.hostPort === null || spec.hostPortUnknown || spec.hostIpUnknown) return null;
+  const host = range(spec.hostPort);
+  const container = range(spec.containerPort);
+  if (!host || !container) return null;
+  const hostSize = host[1] - host[0];
+  const containerSize = container[1] - container[0];
+  const pool = hostSize > 0 && containerSize === 0;
+  if (!pool && hostSize !== containerSize) return null;
+  const ip = spec.hostIp?.replace(/^\[|\]$/g, "").toLowerCase() ?? null;
+  return { service, spec, from: host[0], to: host[1], pool, ip: ip === "0.0.0.0" || ip === "::" || ip === "" ? null : ip };
+}
+function overlaps2(a, b) {
+  if (a.spec.protocol !== b.spec.protocol) return false;
+  if (a.ip !== null && b.ip !== null && a.ip !== b.ip) return false;
+  return a.from <= b.to && b.from <= a.to;
+}
+var sameEntry = (a, b) => a.hostIp === b.hostIp && a.hostPort === b.hostPort && a.containerPort === b.containerPort && a.protocol === b.protocol;
+var show = (b) => `${b.from === b.to ? b.from : `${b.from}-${b.to}`}/${b.spec.protocol}`;
+var compose_host_port_conflict_default = defineRule({
+  meta: {
+    id: "compose-host-port-conflict",
+    title: "Host port published twice",
+    priority: "critical",
+    category: "correctness",
+    rationale: 'A host port (per address and protocol) can be bound by one container only: when two services of the stack, two entries of one service or the replicas of a service publish the same one, the container that starts second fails with "port is already allocated".',
+    fixable: false,
+    equivalents: { dclint: ["no-duplicate-exported-ports"] },
+    appliesTo: "compose",
+    strength: "Every published host port is unique"
+  },
+  check(ctx) {
+    const earlier = [];
+    for (const service of servicesOf(ctx)) {
+      const replicas = replicasOf(service);
+      for (const spec of portsOf(service)) {
+        ctx.applies();
+        const b = bindingOf(service, spec);
+        if (!b) continue;
+        const where = `${b.ip ?? "every interface"}`;
+        if (replicas > 1 && (!b.pool || b.to - b.from + 1 < replicas)) {
+          ctx.report({
+            range: spec.range,
+            in: spec.in,
+            message: b.pool ? `service \`${service.name}\` runs ${replicas} replicas but its host port range \`${show(b)}\` has fewer ports: the replicas that find no free port fail with "port is already allocated"` : `service \`${service.name}\` runs ${replicas} replicas but publishes the fixed host port \`${show(b)}\`: only the first replica can bind it, the others fail with "port is already allocated"`,
+            hint: 'publish a host range at least as large as the replicas (`"8000-8003:80"`), or only the container port (`"80"`) and put a load balancer in front',
+            key: `service:${service.name}:port:${show(b)}:replicas`
+          });
+        }
+        const clash = earlier.find(
+          (a) => overlaps2(a, b) && !(a.pool && b.pool) && (a.service === service ? !sameEntry(a.spec, b.spec) : mayRunTogether(a.service, service))
+        );
+        earlier.push(b);
+        if (!clash) continue;
+        const other = clash.service === service ? `another entry of \`${service.name}\`` : `service \`${clash.service.name}\``;
+        const message = clash.pool || b.pool ? `service \`${service.name}\` publishes host port${b.pool ? "s" : ""} \`${show(b)}\` on ${where}, overlapping \`${show(clash)}\` of ${other}: ${b.pool ? "Docker gives this entry the first free port of the range" : `Docker gives \`${clash.service.name}\` the first free port of its range`}, so depending on which container starts first one of them can fail with "port is already allocated"` : `service \`${service.name}\` publishes host port \`${show(b)}\` on ${where}, already published by ${other}: the container that starts second fails with "port is already allocated"`;
+        ctx.report({
+          range: spec.range,
+          in: spec.in,
+          message,
+          hint: "give each service its own host port (or a host address of its own: `127.0.0.2:8080:80`); if only one of them should run at a time, put them in different `profiles`",
+          key: `service:${service.name}:port:${show(b)}:${b.ip ?? "*"}`
+        });
+      }
     }
   }
 });
@@ -54333,8 +55565,7 @@ var compose_image_unpinned_default = defineRule({
     strength: "Every image is pinned to a version tag or digest"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       if (service.data.build !== void 0 && service.data.build !== null) continue;
       const image = imageOf(service);
       const ref = image ? parseImageRef(image) : null;
@@ -54345,11 +55576,205 @@ var compose_image_unpinned_default = defineRule({
       if (tag !== null && !MUTABLE_TAGS.has(tag)) continue;
       const name2 = ref.registry ? `${ref.registry}/${ref.name}` : ref.name;
       ctx.report({
-        range: rangeAt(file, servicePath(service, "image")),
+        ...service.at("image"),
         message: tag === null ? `service \`${service.name}\` uses \`${name2}\` without a tag, i.e. \`${name2}:latest\`: every pull can bring a different version` : `service \`${service.name}\` uses the moving tag \`${name2}:${ref.tag}\`: every pull can bring a different version`,
         hint: `pin a version (\`${name2}:<version>\`, as precise as you need) or a digest (\`${name2}:<version>@sha256:…\`) and update it on purpose (Renovate and Dependabot can)`,
         key: `service:${service.name}:image`
       });
+    }
+  }
+});
+
+// rules/compose/compose-localhost-url.ts
+var TARGET_NAME = /(^|_)(URLS?|URIS?|HOSTS?|HOSTNAME|ADDR|ADDRESS|DSN|ENDPOINTS?|SERVERS?|BROKERS?|NODES|CONNECTION_?STRING|CONN_?STR)$|^ConnectionStrings__/i;
+var WEAK_TARGET_NAME = /(^|_)(HOSTNAME|ADDR|ADDRESS)$/i;
+var BROWSER_PREFIX = /^(NEXT_PUBLIC|VITE|REACT_APP|VUE_APP|NUXT_PUBLIC|NUXT_ENV|EXPO_PUBLIC|GATSBY|PUBLIC|NG_APP|STORYBOOK|SVELTEKIT_PUBLIC|ASTRO_PUBLIC)_/i;
+var NOT_A_TARGET = /(^|_)(PUBLIC|EXTERNAL|BROWSER|FRONTEND|REDIRECTS?|CALLBACKS?|RETURN|ORIGINS?|CORS|ALLOWED|TRUSTED|CSRF|ADVERTISED|LISTEN|LISTENERS?|BIND|ISSUER|AUDIENCE|HEALTH|HEALTHCHECK|SELF|CANONICAL|DOMAIN|VIRTUAL|PROXY|WEBHOOK)(_|$)/i;
+var OWN_ADDRESS = /(^|_)(SITE|APP|BASE|ROOT|WEB|WEBAPP|HOME|CLIENT|UI|DASHBOARD|NEXTAUTH|AUTH|SERVER|SERVICE|NGINX)_(URL|URI|HOST|HOSTNAME|ADDR|ADDRESS)$/i;
+var SCHEME_PORTS = {
+  postgres: 5432,
+  postgresql: 5432,
+  mysql: 3306,
+  mariadb: 3306,
+  redis: 6379,
+  rediss: 6379,
+  mongodb: 27017,
+  amqp: 5672,
+  amqps: 5671,
+  nats: 4222,
+  kafka: 9092,
+  memcached: 11211,
+  sqlserver: 1433,
+  mssql: 1433,
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443
+};
+var STORE_PORTS = {
+  postgres: [5432],
+  postgresql: [5432],
+  postgis: [5432],
+  timescaledb: [5432],
+  "timescaledb-ha": [5432],
+  pgvector: [5432],
+  mysql: [3306],
+  "mysql-server": [3306],
+  mariadb: [3306],
+  percona: [3306],
+  "percona-server": [3306],
+  mongo: [27017],
+  mongodb: [27017],
+  redis: [6379],
+  "redis-stack": [6379],
+  "redis-stack-server": [6379],
+  valkey: [6379],
+  keydb: [6379],
+  dragonfly: [6379],
+  memcached: [11211],
+  elasticsearch: [9200],
+  opensearch: [9200],
+  rabbitmq: [5672, 15672],
+  kafka: [9092],
+  "cp-kafka": [9092],
+  redpanda: [9092],
+  cassandra: [9042],
+  scylla: [9042],
+  couchdb: [5984],
+  neo4j: [7687, 7474],
+  clickhouse: [8123, 9e3],
+  "clickhouse-server": [8123, 9e3],
+  influxdb: [8086],
+  mssql: [1433],
+  "azure-sql-edge": [1433],
+  zookeeper: [2181],
+  etcd: [2379],
+  qdrant: [6333],
+  solr: [8983],
+  arangodb: [8529]
+};
+var STORE_WORDS = {
+  postgres: ["postgres", "postgresql", "postgis", "timescaledb", "timescaledb-ha", "pgvector"],
+  mysql: ["mysql", "mysql-server", "mariadb", "percona", "percona-server"],
+  mongo: ["mongo", "mongodb"],
+  redis: ["redis", "redis-stack", "redis-stack-server", "valkey", "keydb", "dragonfly"],
+  elasticsearch: ["elasticsearch", "opensearch"],
+  rabbitmq: ["rabbitmq"],
+  kafka: ["kafka", "cp-kafka", "redpanda"]
+};
+var WORD_ALIASES = {
+  pg: "postgres",
+  postgresql: "postgres",
+  psql: "postgres",
+  mariadb: "mysql",
+  mongodb: "mongo",
+  elastic: "elasticsearch",
+  es: "elasticsearch",
+  opensearch: "elasticsearch",
+  amqp: "rabbitmq",
+  rabbit: "rabbitmq",
+  valkey: "redis",
+  cache: "redis",
+  celery: "redis"
+};
+function isLocal(host) {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === "::1";
+}
+function localTargets(value) {
+  const out2 = [];
+  const add = (host, portText, scheme, password) => {
+    if (!isLocal(host)) return;
+    const port2 = portText ? Number(portText) : scheme ? SCHEME_PORTS[scheme.replace(/^jdbc:/, "")] ?? null : null;
+    out2.push({ shown: portText ? `${host}:${portText}` : host, port: port2, scheme, password });
+  };
+  for (const url of value.matchAll(/([a-z][a-z0-9+.-]*(?::[a-z][a-z0-9+.-]*)?):\/\/(?:([^@\s/]*)@)?(\[[0-9a-f:]+\]|[^\s:/,;?#"'\]]+)(?::(\d+))?/gi)) {
+    const userinfo = url[2];
+    const colon = userinfo ? userinfo.indexOf(":") : -1;
+    add(url[3], url[4], url[1].toLowerCase(), colon >= 0 ? userinfo.slice(colon + 1) : null);
+  }
+  if (out2.length || value.includes("://")) return out2;
+  for (const part of value.split(/[;\s"'[\]]+/)) {
+    const kv = /^(server|host|hostname|data source|address|addr)=(.*)$/i.exec(part);
+    const tokens = kv ? [kv[2].replace(/^([^,]+),(\d+)$/, "$1:$2")] : part.split(",");
+    for (const token of tokens) {
+      const m = /^(\[[0-9a-f:]+\]|[^:]+)(?::(\d+))?$/i.exec(token.trim());
+      if (m) add(m[1], m[2], null, null);
+    }
+  }
+  return out2;
+}
+function ownPorts(service) {
+  const ports = /* @__PURE__ */ new Set();
+  for (const spec of portsOf(service)) {
+    const m = /^(\d+)(?:-(\d+))?/.exec(spec.containerPort);
+    if (m) for (let p = Number(m[1]); p <= Number(m[2] ?? m[1]) && p - Number(m[1]) < 1e3; p++) ports.add(p);
+  }
+  for (const e of Array.isArray(service.data.expose) ? service.data.expose : []) {
+    const m = /^(\d+)/.exec(scalarText(e) ?? "");
+    if (m) ports.add(Number(m[1]));
+  }
+  return ports;
+}
+function servesPort(service, port2) {
+  if (ownPorts(service).has(port2)) return true;
+  const store = dataStoreOfService(service);
+  return store !== null && (STORE_PORTS[store] ?? []).includes(port2);
+}
+function namedBy(service, words2) {
+  const own = /* @__PURE__ */ new Set([service.name.toLowerCase(), ...service.name.toLowerCase().split(/[-_.]/)]);
+  if (words2.some((w) => own.has(w))) return true;
+  const store = dataStoreOfService(service);
+  if (!store) return false;
+  const kinds = words2.map((w) => WORD_ALIASES[w] ?? w);
+  return kinds.some((k) => (STORE_WORDS[k] ?? []).includes(store)) || words2.some((w) => w === "db" || w === "database") && store !== "memcached";
+}
+function probableService(self2, name2, target) {
+  const others = self2.view.services.filter((s2) => s2 !== self2);
+  const words2 = [...name2.toLowerCase().split("_").filter(Boolean), ...target.scheme ? target.scheme.split(":") : []];
+  const byPort = target.port === null ? [] : others.filter((s2) => servesPort(s2, target.port));
+  const byName2 = others.filter((s2) => namedBy(s2, words2));
+  return byPort.find((s2) => byName2.includes(s2)) ?? byPort[0] ?? byName2[0] ?? null;
+}
+var compose_localhost_url_default = defineRule({
+  meta: {
+    id: "compose-localhost-url",
+    title: "Connection to `localhost` from inside a container",
+    priority: "medium",
+    category: "correctness",
+    rationale: 'Inside a container `localhost` is the container itself, not the host and not the other services: a `DATABASE_URL` or `REDIS_HOST` pointing at `localhost` fails with "connection refused" as soon as it runs in Compose. Services reach each other by service name.',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Services reach each other by service name, not `localhost`"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      const mode = scalarText(service.data.network_mode)?.trim().toLowerCase() ?? "";
+      if (mode === "host" || mode.startsWith("service:") || mode.startsWith("container:")) continue;
+      const entries = environmentOf(service).filter((e) => e.value !== null && TARGET_NAME.test(e.name));
+      if (!entries.length) continue;
+      ctx.applies();
+      for (const entry2 of entries) {
+        if (BROWSER_PREFIX.test(entry2.name) || NOT_A_TARGET.test(entry2.name) || OWN_ADDRESS.test(entry2.name) || !entry2.name.includes("_")) continue;
+        const { value } = interpolate2(entry2.value, service);
+        const own = ownPorts(service);
+        const target = localTargets(value).find((t) => t.port === null || !own.has(t.port));
+        if (!target) continue;
+        const other = probableService(service, entry2.name, target);
+        if (!other && WEAK_TARGET_NAME.test(entry2.name)) continue;
+        const store = other ? dataStoreOfService(other) : null;
+        const port2 = target.port ?? (other ? [...ownPorts(other)][0] ?? (store ? STORE_PORTS[store]?.[0] : void 0) : void 0);
+        const inside = `\`${entry2.name}\` of service \`${service.name}\` points at \`${target.shown}\`, but inside a container \`localhost\` is the container itself`;
+        ctx.report({
+          range: entry2.range,
+          in: entry2.in,
+          message: other ? `${inside}: it probably means service \`${other.name}\`${store ? ` (${store})` : ""}, which it reaches as \`${other.name}${port2 ? `:${port2}` : ""}\`` : `${inside}, not the host or another service: the connection is refused unless \`${service.name}\` itself listens there`,
+          hint: other ? `replace \`localhost\` with \`${other.name}\` (Compose's DNS resolves service names on the shared network)` : 'use the name of the service that serves it (Compose resolves service names), or `host.docker.internal` for something running on the host (on Linux with `extra_hosts: ["host.docker.internal:host-gateway"]`)',
+          key: `service:${service.name}:env:${entry2.name}`,
+          secrets: target.password ? [target.password] : void 0
+        });
+      }
     }
   }
 });
@@ -54368,21 +55793,78 @@ var compose_logging_unbounded_default = defineRule({
     strength: "Every service rotates its logs"
   },
   check(ctx) {
-    const { file } = ctx;
     for (const { service, data } of judgedServices(ctx)) {
       const logging = asMap(data.logging);
       const driverText = scalarText(logging?.driver);
-      const driver = driverText === null ? null : interpolate(driverText);
+      const driver = driverText === null ? null : interpolate2(driverText, service);
       if (driver && (driver.unresolved || driver.value !== "" && driver.value !== "json-file")) continue;
       const options = asMap(logging?.options);
       if (options && scalarText(options["max-size"]) !== null) continue;
-      const own = data === service.data || "logging" in service.data;
-      const range2 = logging && own ? rangeAt(file, servicePath(service, "logging", ...driverText !== null ? ["driver"] : [])) : service.keyRange;
+      const place = logging ? service.at("logging", ...driverText !== null ? ["driver"] : []) : service.key;
+      const inherited = service.origin("logging")?.path[1] !== service.name;
       ctx.report({
-        range: range2,
+        ...place.in === service.file.path && !inherited ? place : service.key,
         message: logging ? `service \`${service.name}\` logs to \`json-file\` without \`max-size\`: its logs grow without bound and can fill the disk` : `service \`${service.name}\` has no \`logging\` options: with Docker's default \`json-file\` driver its logs grow without bound and can fill the disk`,
         hint: 'add `logging: { driver: json-file, options: { max-size: 10m, max-file: "3" } }` (a shared `x-logging: &logging` anchor keeps it short), use the `local` driver, or set `log-opts` in the daemon\'s daemon.json',
         key: `service:${service.name}`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-mount-propagation.ts
+var PROPAGATION = {
+  shared: "mounts made inside the container propagate back to the host and to every other mount of the same folder",
+  rshared: "mounts made inside the container (and under it) propagate back to the host and to every other mount of the same folder",
+  slave: "mounts made on the host under that folder appear inside the container",
+  rslave: "mounts made on the host under that folder (recursively) appear inside the container, including other containers' volumes"
+};
+var compose_mount_propagation_default = defineRule({
+  meta: {
+    id: "compose-mount-propagation",
+    title: "Bind mount shares its mount events with the host",
+    priority: "medium",
+    category: "security",
+    rationale: "With `shared`/`rshared` propagation a mount made inside the container appears on the host, and with `slave`/`rslave` the host's mounts appear in the container: the mount is no longer isolated in either direction. Docker's default, `rprivate`, keeps them apart.",
+    fixable: false,
+    equivalents: { kics: ["Volume Mounted In Multiple Containers"] },
+    appliesTo: "compose",
+    strength: "Bind mounts keep the default private propagation"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      const list2 = service.data.volumes;
+      if (!Array.isArray(list2)) continue;
+      list2.forEach((entry2, i2) => {
+        const text = scalarText(entry2);
+        let mode = null;
+        let place = service.at("volumes", i2);
+        let source = "";
+        if (text !== null) {
+          const parts2 = splitOutsideVariables(text.trim(), ":");
+          if (parts2.length < 3) return;
+          ctx.applies();
+          source = interpolate2(parts2[0], service).value;
+          mode = parts2.slice(2).join(":").split(",").map((m) => m.trim().toLowerCase()).find((m) => m in PROPAGATION) ?? null;
+        } else {
+          const map = asMap(entry2);
+          if (!map || scalarText(map.type) !== "bind") return;
+          ctx.applies();
+          source = interpolate2(scalarText(map.source) ?? "", service).value;
+          const written = scalarText(asMap(map.bind)?.propagation);
+          const value = written === null ? null : interpolate2(written, service).value.trim().toLowerCase();
+          if (value && value in PROPAGATION) {
+            mode = value;
+            place = service.at("volumes", i2, "bind", "propagation");
+          }
+        }
+        if (!mode) return;
+        ctx.report({
+          ...place,
+          message: `service \`${service.name}\` mounts \`${source}\` with \`${mode}\` propagation: ${PROPAGATION[mode]}`,
+          hint: mode.endsWith("shared") ? "remove the propagation mode (Docker's default `rprivate` keeps the container's mounts to itself); a storage or CSI plugin that must publish mounts to the host deserves a suppression comment saying so" : "remove the propagation mode unless the service must see mounts the host makes later (a monitoring agent reading `/` does): then keep it read-only and say so in a suppression comment",
+          key: `service:${service.name}:volume:${source}:${mode}`
+        });
       });
     }
   }
@@ -54403,11 +55885,9 @@ var compose_no_new_privileges_default = defineRule({
     strength: "Every service sets `no-new-privileges`"
   },
   check(ctx) {
-    const { file, project } = ctx;
-    const override = isOverrideFile(file, project);
-    for (const service of file.services) {
-      const data = effectiveData(file, project, service);
-      if (!data) continue;
+    const { file } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const data = service.data;
       const opts = Array.isArray(data.security_opt) ? data.security_opt : [];
       const index = opts.findIndex((o) => NNP.test(scalarText(o)?.trim() ?? ""));
       if (index >= 0) {
@@ -54415,14 +55895,14 @@ var compose_no_new_privileges_default = defineRule({
         const value = NNP.exec(scalarText(opts[index]).trim())[1];
         if (value === void 0 || /^(true|1)$/i.test(value.trim())) continue;
         ctx.report({
-          range: rangeAt(file, servicePath(service, "security_opt", index)),
+          ...service.at("security_opt", index),
           message: `service \`${service.name}\` turns \`no-new-privileges\` off: setuid binaries in it can raise a process's privileges`,
           hint: "set `no-new-privileges:true`",
           key: `service:${service.name}`
         });
         continue;
       }
-      if (override) continue;
+      if (service.file !== file || service.partial) continue;
       ctx.applies();
       ctx.report({
         range: service.keyRange,
@@ -54471,7 +55951,7 @@ var compose_port_unbound_interface_default = defineRule({
     priority: "low",
     category: "security",
     rationale: "A port published without a host address listens on every interface of the host, and Docker's published ports bypass host firewalls such as ufw; naming the address (`127.0.0.1:8080:80`) states who may connect.",
-    fixable: false,
+    fixable: true,
     equivalents: { dclint: ["no-unbound-port-interfaces"], kics: ["Container Traffic Not Bound To Host Interface"] },
     appliesTo: "compose",
     enabledByDefault: false,
@@ -54479,18 +55959,72 @@ var compose_port_unbound_interface_default = defineRule({
   },
   check(ctx) {
     const { file } = ctx;
-    for (const service of file.services) {
-      for (const spec of portsOf(file, service)) {
-        ctx.applies();
-        if (!isAllInterfaces(spec)) continue;
+    for (const service of servicesOf(ctx)) {
+      const specs = portsOf(service);
+      if (specs.length) ctx.applies();
+      const exposed = specs.filter((spec) => isAllInterfaces(spec));
+      const fixes = lineFixes(file.lines, exposed.map((spec) => loopbackPortEdit(file, spec, service)));
+      exposed.forEach((spec, i2) => {
         const what = spec.hostPort ? `port \`${spec.hostPort}\`` : `container port \`${spec.containerPort}\` (on a random host port)`;
         ctx.report({
           range: spec.range,
+          in: spec.in,
           message: `service \`${service.name}\` publishes ${what} on every host interface`,
           hint: `name the interface: \`127.0.0.1:${spec.hostPort ?? ""}:${spec.containerPort}\` for local access only, or the address of the interface that should serve it`,
+          fix: fixes[i2] ?? void 0,
           key: `service:${service.name}:port:${spec.hostPort ?? ""}:${spec.containerPort}`
         });
+      });
+    }
+  }
+});
+
+// rules/compose/compose-port-unquoted.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var SEXAGESIMAL = /^[0-5]?\d:[0-5]?\d$/;
+var compose_port_unquoted_default = defineRule({
+  meta: {
+    id: "compose-port-unquoted",
+    title: "Port mapping not quoted",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Unquoted `HOST:CONTAINER` ports are numbers to a YAML 1.1 parser when both parts are below 60 (`22:22` is 1342 in base 60), which broke the Python docker-compose and still confuses other tools; quoting every port keeps them strings everywhere.",
+    fixable: true,
+    equivalents: { dclint: ["require-quotes-in-ports"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Ports are quoted"
+  },
+  check(ctx) {
+    const { file } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const found3 = [];
+      for (const key of ["ports", "expose"]) {
+        const list2 = service.data[key];
+        if (!Array.isArray(list2)) continue;
+        list2.forEach((_, i2) => {
+          const origin = service.origin(key, i2);
+          if (!origin) return;
+          ctx.applies();
+          const node = locate(origin.file, origin.path).located.node;
+          if (!(0, import_yaml7.isScalar)(node) || node.type !== import_yaml7.Scalar.PLAIN) return;
+          const place = service.at(key, i2);
+          const r = place.range;
+          const text = r.line === r.endLine ? origin.file.lines[r.line - 1].slice(r.column - 1, r.endColumn - 1) : String(node.value);
+          const fixable = place.in === file.path && r.line === r.endLine && !/["\\]/.test(text) && isWrittenInPlace(service, key, i2);
+          found3.push({ place, text, fixable, key });
+        });
       }
+      const fixes = lineFixes(file.lines, found3.map((f) => f.fixable ? { range: f.place.range, text: `"${f.text}"` } : null));
+      found3.forEach(({ place, text, key }, i2) => {
+        ctx.report({
+          ...place,
+          message: SEXAGESIMAL.test(text) ? `\`${key}\` entry \`${text}\` is not quoted: a YAML 1.1 parser reads it as the base-60 number ${text.split(":").reduce((a, b) => a * 60 + Number(b), 0)}` : `\`${key}\` entry \`${text}\` is not quoted`,
+          hint: `quote it: \`"${text}"\``,
+          fix: fixes[i2] ?? void 0,
+          key: `${key}:${text}`
+        });
+      });
     }
   }
 });
@@ -54509,12 +56043,11 @@ var compose_privileged_default = defineRule({
     strength: "No service runs privileged"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       if (isTrue(service.data.privileged)) {
         ctx.report({
-          range: rangeAt(file, servicePath(service, "privileged")),
+          ...service.at("privileged"),
           message: `service \`${service.name}\` runs privileged (\`privileged: true\`): it has every capability and every host device, so a compromise of it is a compromise of the host`,
           hint: "remove `privileged: true`; grant only what the service needs (`cap_add: [NET_ADMIN]`, `devices: [/dev/fuse]`)",
           key: `service:${service.name}:privileged`
@@ -54525,7 +56058,7 @@ var compose_privileged_default = defineRule({
       caps.forEach((cap, i2) => {
         if (!/^(CAP_)?ALL$/i.test(scalarText(cap)?.trim() ?? "")) return;
         ctx.report({
-          range: rangeAt(file, servicePath(service, "cap_add", i2)),
+          ...service.at("cap_add", i2),
           message: `service \`${service.name}\` adds \`ALL\` capabilities: together with root in the container that is nearly \`privileged\``,
           hint: "add only the capabilities the service needs (e.g. `NET_BIND_SERVICE`), ideally after `cap_drop: [ALL]`",
           key: `service:${service.name}:cap_add:ALL`
@@ -54550,9 +56083,8 @@ var compose_privileged_port_default = defineRule({
     strength: "No service publishes a privileged host port"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
-      for (const spec of portsOf(file, service)) {
+    for (const service of servicesOf(ctx)) {
+      for (const spec of portsOf(service)) {
         ctx.applies();
         if (spec.hostPort === null || spec.hostPortUnknown) continue;
         const first = /^(\d+)/.exec(spec.hostPort);
@@ -54560,6 +56092,7 @@ var compose_privileged_port_default = defineRule({
         if (!(port2 > 0 && port2 < 1024)) continue;
         ctx.report({
           range: spec.range,
+          in: spec.in,
           message: `service \`${service.name}\` publishes the privileged host port \`${spec.hostPort}\``,
           hint: "publish a port of 1024 or more (e.g. `8080:" + spec.containerPort + "`) unless this service is the front proxy",
           key: `service:${service.name}:port:${spec.hostPort}:${spec.containerPort}`
@@ -54612,8 +56145,8 @@ var compose_resources_unlimited_default = defineRule({
   check(ctx) {
     for (const { service, data } of judgedServices(ctx)) {
       const limits = asMap(asMap(asMap(data.deploy)?.resources)?.limits);
-      if (isSet(data.mem_limit) || isSet(limits?.memory)) continue;
-      const cpus = isSet(data.cpus) || isSet(limits?.cpus);
+      if (isSet2(data.mem_limit) || isSet2(limits?.memory)) continue;
+      const cpus = isSet2(data.cpus) || isSet2(limits?.cpus);
       ctx.report({
         range: service.keyRange,
         message: `service \`${service.name}\` has no memory limit (\`deploy.resources.limits.memory\` or \`mem_limit\`): a leak or a load spike can exhaust the host's memory${cpus ? "" : " (and without `cpus` it can also starve the other services of CPU)"}`,
@@ -54623,7 +56156,7 @@ var compose_resources_unlimited_default = defineRule({
     }
   }
 });
-function isSet(value) {
+function isSet2(value) {
   return value !== void 0 && value !== null && value !== "" && value !== 0 && value !== "0";
 }
 
@@ -54654,6 +56187,69 @@ var compose_restart_missing_default = defineRule({
   }
 });
 
+// rules/compose/compose-restart-on-failure-unbounded.ts
+var MAX = 5;
+function rewrite(file, service, place, text, ...p) {
+  if (place.in !== file.path || place.range.line !== place.range.endLine || !isWrittenInPlace(service, ...p)) return void 0;
+  const token = file.lines[place.range.line - 1].slice(place.range.column - 1, place.range.endColumn - 1);
+  const quote = token[0] === '"' || token[0] === "'" ? token[0] : "";
+  return replaceRanges(file.lines, [{ range: place.range, text: `${quote}${text}${quote}` }]) ?? void 0;
+}
+var compose_restart_on_failure_unbounded_default = defineRule({
+  meta: {
+    id: "compose-restart-on-failure-unbounded",
+    title: "`on-failure` restart without a retry limit of 5 or less",
+    priority: "low",
+    category: "reliability",
+    rationale: 'A container that fails at every start and is restarted `on-failure` without a limit loops forever: it hides the failure behind "restarting", and many such loops load the host. The CIS Docker Benchmark asks for at most 5 attempts.',
+    fixable: true,
+    equivalents: { kics: ["Restart Policy On Failure Not Set To 5"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Services restarted on failure give up after a few attempts"
+  },
+  check(ctx) {
+    const { file } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const restart = scalarText(service.data.restart);
+      if (restart !== null) {
+        const { value, unresolved } = interpolate2(restart, service);
+        const m = /^on-failure(?::(\d+))?$/.exec(value.trim());
+        if (unresolved || !m) continue;
+        ctx.applies();
+        const n2 = m[1] === void 0 ? null : Number(m[1]);
+        if (n2 !== null && n2 <= MAX) continue;
+        const place2 = service.at("restart");
+        ctx.report({
+          ...place2,
+          message: n2 === null ? `service \`${service.name}\` restarts \`on-failure\` without a limit: a container that fails at every start is restarted forever` : `service \`${service.name}\` restarts \`on-failure\` up to ${n2} times: more than ${MAX} attempts mostly hides a container that cannot start`,
+          hint: `limit the attempts: \`restart: on-failure:${MAX}\`, and alert on the container's exit instead of retrying longer`,
+          fix: rewrite(file, service, place2, `on-failure:${MAX}`, "restart"),
+          key: `service:${service.name}:restart`
+        });
+        continue;
+      }
+      const policy = asMap(asMap(service.data.deploy)?.restart_policy);
+      const condition = scalarText(policy?.condition);
+      if (!policy || condition === null || interpolate2(condition, service).value.trim() !== "on-failure") continue;
+      ctx.applies();
+      const attemptsText = scalarText(policy.max_attempts);
+      const attempts = attemptsText === null ? null : interpolate2(attemptsText, service);
+      if (attempts?.unresolved) continue;
+      const n = attempts === null ? null : Number(attempts.value);
+      if (n !== null && Number.isFinite(n) && n > 0 && n <= MAX) continue;
+      const place = n === null ? service.at("deploy", "restart_policy", "condition") : service.at("deploy", "restart_policy", "max_attempts");
+      ctx.report({
+        ...place,
+        message: n === null ? `service \`${service.name}\` restarts \`on-failure\` (\`deploy.restart_policy\`) without \`max_attempts\`: a container that fails at every start is restarted forever` : `service \`${service.name}\` restarts \`on-failure\` with \`max_attempts: ${attempts.value}\`: more than ${MAX} attempts (or 0, no limit) mostly hides a container that cannot start`,
+        hint: `set \`deploy.restart_policy.max_attempts: ${MAX}\` (or less)`,
+        fix: n === null ? void 0 : rewrite(file, service, place, String(MAX), "deploy", "restart_policy", "max_attempts"),
+        key: `service:${service.name}:restart_policy`
+      });
+    }
+  }
+});
+
 // rules/compose/compose-root-forced.ts
 var compose_root_forced_default = defineRule({
   meta: {
@@ -54668,29 +56264,29 @@ var compose_root_forced_default = defineRule({
     strength: "No service is forced to run as root"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
       const userText = scalarText(service.data.user);
       if (userText !== null) {
-        const { value, unresolved } = interpolate(userText);
+        const { value, unresolved } = interpolate2(userText, service);
         const uid = value.trim().split(":")[0];
         if (!unresolved && (uid === "root" || uid === "0")) {
           ctx.report({
-            range: rangeAt(file, servicePath(service, "user")),
+            ...service.at("user"),
             message: `service \`${service.name}\` runs as root (\`user: ${value.trim()}\`): a compromise of its process is root in the container and one kernel bug away from the host`,
             hint: 'run as an unprivileged user (`user: "1000:1000"`, or the image\'s own user); give it ownership of the folders it writes instead of root',
             key: `service:${service.name}:user`
           });
         }
       }
-      for (const entry2 of environmentOf(file, service)) {
+      for (const entry2 of environmentOf(service)) {
         if (entry2.name !== "C_FORCE_ROOT" || entry2.value === null) continue;
-        const { value, unresolved } = interpolate(entry2.value);
+        const { value, unresolved } = interpolate2(entry2.value, service);
         if (unresolved || value === "") continue;
         const falsy = /^(false|no|off|0)$/i.test(value.trim());
         ctx.report({
           range: entry2.range,
+          in: entry2.in,
           message: `service \`${service.name}\` sets \`C_FORCE_ROOT\`: Celery refuses to run a worker as root (one that accepts pickle) unless forced, and this forces it${falsy ? ` (Celery treats any non-empty value as set, even \`${value.trim()}\`)` : ""}`,
           hint: 'remove `C_FORCE_ROOT` and run the worker as an unprivileged user (`user: "1000:1000"`, or a USER in its Dockerfile)',
           key: `service:${service.name}:C_FORCE_ROOT`
@@ -61976,25 +63572,25 @@ function placedSchemaProblems(file) {
   const seen = /* @__PURE__ */ new Map();
   for (const problem3 of schemaProblems(file.data)) {
     if (underReset(file, problem3.path)) continue;
-    const range2 = (problem3.onKey ? keyRange(file, problem3.path) : null) ?? rangeAt(file, problem3.path);
+    const range3 = (problem3.onKey ? keyRange(file, problem3.path) : null) ?? rangeAt(file, problem3.path);
     const detail = problem3.message.replace(/^`[^`]*`: /, "");
-    const slot = `${range2.line}:${range2.column}:${detail}`;
+    const slot = `${range3.line}:${range3.column}:${detail}`;
     const earlier = seen.get(slot);
     if (earlier) {
       earlier.more++;
       continue;
     }
-    const entry2 = { ...problem3, range: range2, more: 0 };
+    const entry2 = { ...problem3, range: range3, more: 0 };
     seen.set(slot, entry2);
     placed.push(entry2);
   }
   return placed.map(({ more, ...p }) => more ? { ...p, message: `${p.message} (also through this anchor in ${more} more place${more > 1 ? "s" : ""})` } : p);
 }
-function underReset(file, path15) {
-  for (let i2 = 1; i2 <= path15.length; i2++) {
-    const { found: found2, located } = locate(file, path15.slice(0, i2));
-    if (!found2) return false;
-    if (located.node?.tag === "!reset") return true;
+function underReset(file, path23) {
+  for (let i2 = 1; i2 <= path23.length; i2++) {
+    const { found: found3, located: located2 } = locate(file, path23.slice(0, i2));
+    if (!found3) return false;
+    if (located2.node?.tag === "!reset") return true;
   }
   return false;
 }
@@ -62037,65 +63633,65 @@ function collapse(list2, combinator) {
   return [...rest, { path: at, keyword: "type", params: { type: [...types], allowedValues: values } }];
 }
 function describe2(error2, data) {
-  const { path: path15, keyword, params } = error2;
-  const where = `\`${displayPath(path15)}\``;
-  const value = valueAt(data, path15);
+  const { path: path23, keyword, params } = error2;
+  const where = `\`${displayPath(path23)}\``;
+  const value = valueAt(data, path23);
   if (keyword !== "additionalProperties" && keyword !== "required" && typeof value === "string" && value.includes("$")) return null;
   switch (keyword) {
     case "additionalProperties":
-      return unknownKey(path15, String(params.additionalProperty), data);
+      return unknownKey(path23, String(params.additionalProperty), data);
     case "required":
-      return { path: path15, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
+      return { path: path23, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
     case "type": {
       const accepted = [...asArray(params.allowedValues).map((v) => `\`${String(v)}\``), ...typeNames(asArray(params.type).map(String))];
-      return { path: path15, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
+      return { path: path23, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
     }
     case "enum": {
       const allowed = asArray(params.allowedValues).map(String);
       const hint = typeof value === "string" ? closest(value, allowed) : null;
       return {
-        path: path15,
+        path: path23,
         onKey: false,
         message: `${where}: ${shown(value)} is not one of ${allowed.map((v) => `\`${v}\``).join(", ")}${hint ? ` (did you mean \`${hint}\`?)` : ""}`
       };
     }
     case "pattern":
-      return { path: path15, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path15)}` };
+      return { path: path23, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path23)}` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path15, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
+      return { path: path23, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
     case "uniqueItems": {
       const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      const item = valueAt(data, [...path15, second]);
+      const item = valueAt(data, [...path23, second]);
       return {
-        path: [...path15, second],
+        path: [...path23, second],
         onKey: false,
-        message: `\`${displayPath([...path15, second])}\`: repeats \`${displayPath([...path15, first])}\` (${shown(item)}); Compose rejects duplicate entries`
+        message: `\`${displayPath([...path23, second])}\`: repeats \`${displayPath([...path23, first])}\` (${shown(item)}); Compose rejects duplicate entries`
       };
     }
     default:
-      return { path: path15, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
+      return { path: path23, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
   }
 }
 function unknownKey(parent, key, data) {
-  const path15 = [...parent, key];
+  const path23 = [...parent, key];
   const shape = shapeAt(parent);
   const at = parent.length ? `\`${displayPath(parent)}\`: ` : "";
   if (shape && !shape.keys.length && shape.patterns.length) {
     const noun = NAME_NOUNS[String(parent[parent.length - 1])] ?? "name";
     const rule = shape.patterns.includes("^[a-zA-Z0-9._-]+$") ? ": use letters, digits, `.`, `_` and `-`" : "";
-    return { path: path15, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
+    return { path: path23, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
   }
   const suggestion = shape ? closest(key, shape.keys) : null;
   const where = parent.length ? `${at}unknown key \`${key}\`` : `unknown top-level key \`${key}\``;
   let hint = "Compose refuses keys the specification does not define; keep custom data under a key starting with `x-`.";
-  const value = valueAt(data, path15);
+  const value = valueAt(data, path23);
   if (!parent.length && value && typeof value === "object" && ("image" in value || "build" in value)) {
     hint = `\`${key}\` looks like a service: services go under the top-level \`services:\` key.`;
   }
-  return { path: path15, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
+  return { path: path23, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
 }
 var COMPARISONS = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than" };
 var NAME_NOUNS = {
@@ -62113,20 +63709,20 @@ var NAME_NOUNS = {
   sysctls: "sysctl name",
   extra_hosts: "host name"
 };
-function patternNoun(path15) {
-  const key = String(path15[path15.length - 1]);
+function patternNoun(path23) {
+  const key = String(path23[path23.length - 1]);
   if (key === "pull_policy") return "pull policy (`always`, `never`, `missing`, `build`, `refresh`, `daily`, `weekly` or `every_<duration>`)";
   if (key === "container_name") return "container name";
   return `\`${key}\` value`;
 }
-function shapeAt(path15) {
+function shapeAt(path23) {
   let best = null;
   let bestLiterals = -1;
   for (const [pattern, shape] of Object.entries(OBJECT_SHAPES)) {
     const segments = pattern === "" ? [] : pattern.slice(1).split("/").map(unescapePointer);
-    if (segments.length !== path15.length) continue;
+    if (segments.length !== path23.length) continue;
     let literals = 0;
-    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path15[i2]) && ++literals > 0);
+    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path23[i2]) && ++literals > 0);
     if (matches && literals > bestLiterals) [best, bestLiterals] = [shape, literals];
   }
   return best;
@@ -62181,11 +63777,11 @@ function formatProblems(data) {
     for (const keyPath of DURATION_KEYS) {
       const value = valueAt(svc, keyPath);
       if (typeof value !== "string" || value.includes("$") || isDuration(value)) continue;
-      const path15 = [...base, ...keyPath];
+      const path23 = [...base, ...keyPath];
       problems.push({
-        path: path15,
+        path: path23,
         onKey: false,
-        message: `\`${displayPath(path15)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
+        message: `\`${displayPath(path23)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
         hint: "Units: `h`, `m`, `s`, `ms`, `us`, `ns` (no days: write `24h`); a bare number needs a unit."
       });
     }
@@ -62239,20 +63835,20 @@ function parsePointer(pointer) {
 function unescapePointer(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function pointerOf(path15) {
-  return path15.map((s2) => `/${s2}`).join("");
+function pointerOf(path23) {
+  return path23.map((s2) => `/${s2}`).join("");
 }
-function startsWith(path15, prefix) {
-  return prefix.length <= path15.length && prefix.every((s2, i2) => String(s2) === String(path15[i2]));
+function startsWith(path23, prefix) {
+  return prefix.length <= path23.length && prefix.every((s2, i2) => String(s2) === String(path23[i2]));
 }
-function displayPath(path15) {
+function displayPath(path23) {
   let out2 = "";
-  for (const segment of path15) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
+  for (const segment of path23) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
   return out2 || "(top level)";
 }
-function valueAt(data, path15) {
+function valueAt(data, path23) {
   let current = data;
-  for (const segment of path15) {
+  for (const segment of path23) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (current && typeof current === "object" && Object.prototype.hasOwnProperty.call(current, segment)) current = current[String(segment)];
     else return void 0;
@@ -62280,9 +63876,9 @@ function typeNames(types) {
   if (set.has("number")) set.delete("integer");
   return [...set].map((t) => TYPE_NAMES[t] ?? t);
 }
-function orList(items) {
-  if (items.length <= 1) return items[0] ?? "something else";
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+function orList(items2) {
+  if (items2.length <= 1) return items2[0] ?? "something else";
+  return `${items2.slice(0, -1).join(", ")} or ${items2[items2.length - 1]}`;
 }
 function found(value) {
   if (value === null || value === void 0) return "empty";
@@ -62342,20 +63938,248 @@ var compose_sensitive_host_mount_default = defineRule({
     strength: "No service mounts a sensitive host directory"
   },
   check(ctx) {
-    const { file } = ctx;
-    for (const service of file.services) {
+    for (const service of servicesOf(ctx)) {
       ctx.applies();
-      for (const mount of mountsOf(file, service)) {
+      for (const mount of mountsOf(service)) {
         if (mount.type !== "bind" || mount.source === null || mount.sourceUnknown) continue;
         const source = normalizeHostPath(mount.source);
         if (!SENSITIVE.has(source) && !SECRET_PATHS.test(source)) continue;
         ctx.report({
           range: mount.range,
+          in: mount.in,
           message: `service \`${service.name}\` mounts the host's \`${source}\`${mount.readOnly ? " read-only: the container can still read the host's secrets and configuration there" : ": the container can read and change the host's files there, a direct way out of the container"}`,
           hint: "mount only the file or subfolder the service needs, read-only (`:ro`); monitoring agents that need the host's `/proc` or `/sys` deserve a suppression comment saying so",
           key: `service:${service.name}:mount:${source}`
         });
       }
+    }
+  }
+});
+
+// rules/compose/compose-service-keys-order.ts
+var GROUPS2 = [
+  ["image", "build", "container_name"],
+  ["depends_on"],
+  ["volumes", "volumes_from", "configs", "secrets"],
+  ["environment", "env_file"],
+  ["ports", "networks", "network_mode", "extra_hosts"],
+  ["command", "entrypoint", "working_dir", "restart", "healthcheck"],
+  ["logging", "labels"],
+  ["user", "isolation"]
+];
+var GROUPED = GROUPS2.flat();
+var compose_service_keys_order_default = defineRule({
+  meta: {
+    id: "compose-service-keys-order",
+    title: "Service keys not in the conventional order",
+    priority: "low",
+    category: "maintainability",
+    rationale: "When every service lists its keys in the same order (what runs, what it needs, its data, its environment, its network, how it runs, metadata, security), a reviewer finds a setting, or notices it missing, at a glance.",
+    fixable: false,
+    equivalents: { dclint: ["service-keys-order"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Service keys follow the conventional order"
+  },
+  check(ctx) {
+    for (const service of writtenKeys(ctx.file, ["services"])) {
+      const keys = writtenKeys(ctx.file, ["services", service.name]);
+      if (keys.length < 2) continue;
+      ctx.applies();
+      const others = keys.map((k) => k.name).filter((k) => !GROUPED.includes(k)).sort((a, b) => a.localeCompare(b));
+      const order = [...GROUPED, ...others];
+      let highest = -1;
+      let highestName = "";
+      for (const key of keys) {
+        const index = order.indexOf(key.name);
+        if (index < highest) {
+          ctx.report({
+            range: key.range,
+            message: `key \`${key.name}\` of service \`${service.name}\` is written after \`${highestName}\`: the conventional order is ${order.filter((k) => keys.some((x) => x.name === k)).map((k) => `\`${k}\``).join(", ")}`,
+            hint: `move \`${key.name}\` before \`${highestName}\``,
+            key: `service:${service.name}:key:${key.name}:order`
+          });
+          continue;
+        }
+        highest = index;
+        highestName = key.name;
+      }
+    }
+  }
+});
+
+// rules/compose/compose-services-order.ts
+var compose_services_order_default = defineRule({
+  meta: {
+    id: "compose-services-order",
+    title: "Services not in alphabetical order",
+    priority: "low",
+    category: "maintainability",
+    rationale: "In a long compose file, services sorted by name are found at a glance and added in one obvious place, which also keeps merge conflicts apart.",
+    fixable: false,
+    equivalents: { dclint: ["services-alphabetical-order"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Services are sorted by name"
+  },
+  check(ctx) {
+    const keys = writtenKeys(ctx.file, ["services"]);
+    if (keys.length < 2) return;
+    ctx.applies();
+    const before2 = [];
+    for (const key of keys) {
+      const misplaced = before2.filter((b) => b.localeCompare(key.name) > 0).sort((a, b) => a.localeCompare(b))[0];
+      before2.push(key.name);
+      if (misplaced === void 0) continue;
+      ctx.report({
+        range: key.range,
+        message: `service \`${key.name}\` is written after \`${misplaced}\`: services are not in alphabetical order`,
+        hint: `move \`${key.name}\` before \`${misplaced}\``,
+        key: `service:${key.name}:order`
+      });
+    }
+  }
+});
+
+// rules/compose/compose-shared-volume.ts
+import path7 from "node:path";
+var IGNORED = /* @__PURE__ */ new Set(["/etc/localtime", "/etc/timezone", "/etc/hosts", "/etc/resolv.conf"]);
+function sharedKey(service, mount) {
+  if (mount.source === null || mount.sourceUnknown) return null;
+  if (mount.type === "volume") return { key: `volume:${mount.source}`, label: `volume \`${mount.source}\`` };
+  if (mount.type !== "bind") return null;
+  const source = normalizeHostPath(mount.source);
+  if (IGNORED.has(source) || /docker\.sock$|podman\.sock$/.test(source)) return null;
+  const resolved = source.startsWith("/") || source.startsWith("~") ? source : path7.posix.normalize(path7.posix.join(service.dir || ".", source)).replace(/(.)\/+$/, "$1");
+  return { key: `bind:${resolved}`, label: `host folder \`${mount.source}\`` };
+}
+var compose_shared_volume_default = defineRule({
+  meta: {
+    id: "compose-shared-volume",
+    title: "Volume written by several services",
+    priority: "low",
+    category: "security",
+    rationale: "A volume or host folder that several containers can write is a channel between them: one compromised service can plant files another one reads or executes, and concurrent writers can corrupt data. Sharing is safer when one service writes and the others mount it read-only.",
+    fixable: false,
+    equivalents: { kics: ["Shared Volumes Between Containers"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "No volume is written by several services"
+  },
+  check(ctx) {
+    const writers = /* @__PURE__ */ new Map();
+    for (const service of servicesOf(ctx)) {
+      for (const mount of mountsOf(service)) {
+        const shared = sharedKey(service, mount);
+        if (!shared) continue;
+        ctx.applies();
+        if (mount.readOnly) continue;
+        const list2 = writers.get(shared.key) ?? [];
+        if (!list2.some((w) => w.service === service)) list2.push({ service, mount, label: shared.label });
+        writers.set(shared.key, list2);
+      }
+    }
+    for (const [key, list2] of writers) {
+      for (const { service, mount, label } of list2) {
+        const others = list2.filter((w) => w.service !== service && mayRunTogether(w.service, service)).map((w) => `\`${w.service.name}\``);
+        if (!others.length) continue;
+        ctx.report({
+          range: mount.range,
+          in: mount.in,
+          message: `service \`${service.name}\` mounts the ${label} writable, and so ${others.length === 1 ? "does" : "do"} ${others.join(", ")}: each can change files the other${others.length === 1 ? "" : "s"} read${others.length === 1 ? "s" : ""}`,
+          hint: "let one service write it and mount it read-only (`:ro`) in the others; if they all must write, say so in a suppression comment",
+          key: `service:${service.name}:shared:${key}`
+        });
+      }
+    }
+  }
+});
+
+// rules/compose/compose-tmpfs-no-size.ts
+var compose_tmpfs_no_size_default = defineRule({
+  meta: {
+    id: "compose-tmpfs-no-size",
+    title: "`tmpfs` mount without a size",
+    priority: "low",
+    category: "reliability",
+    rationale: "A tmpfs lives in memory. Without `size`, whatever the service writes there (temporary uploads, caches, a runaway log) grows until the container's memory limit kills it or, without a limit, until the host runs short of memory.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every tmpfs mount has a size"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      const { data } = service;
+      const report = (place, target, how) => ctx.report({
+        ...place,
+        message: `service \`${service.name}\` mounts a tmpfs at \`${target}\` without a size: what it writes there stays in memory and can grow until the container is OOM-killed or the host runs short of memory`,
+        hint: how,
+        key: `service:${service.name}:tmpfs:${target}`
+      });
+      const short = data.tmpfs;
+      const entries = Array.isArray(short) ? short.map((e, i2) => [e, i2]) : short === void 0 || short === null ? [] : [[short, null]];
+      for (const [entry2, i2] of entries) {
+        const text = scalarText(entry2);
+        if (text === null) continue;
+        ctx.applies();
+        const { value } = interpolate2(text, service);
+        const colon = value.indexOf(":");
+        const target = (colon < 0 ? value : value.slice(0, colon)).trim();
+        const options = colon < 0 ? [] : value.slice(colon + 1).split(",").map((o) => o.trim().toLowerCase());
+        if (!target || options.some((o) => o.startsWith("size="))) continue;
+        report(i2 === null ? service.at("tmpfs") : service.at("tmpfs", i2), target, `add a size: \`${target}:${[...options.filter(Boolean), "size=64m"].join(",")}\` (as small as the service needs)`);
+      }
+      const volumes = Array.isArray(data.volumes) ? data.volumes : [];
+      volumes.forEach((entry2, i2) => {
+        const map = asMap(entry2);
+        if (!map || scalarText(map.type) !== "tmpfs") return;
+        ctx.applies();
+        if (scalarText(asMap(map.tmpfs)?.size) !== null) return;
+        const target = scalarText(map.target) ?? "?";
+        report(service.at("volumes", i2, "type"), interpolate2(target, service).value, "add `tmpfs: { size: 67108864 }` (bytes, or a unit such as `64m` with recent Compose) to the mount");
+      });
+    }
+  }
+});
+
+// rules/compose/compose-top-level-order.ts
+var ORDER = ["version", "name", "include", "services", "networks", "volumes", "secrets", "configs", "models"];
+var compose_top_level_order_default = defineRule({
+  meta: {
+    id: "compose-top-level-order",
+    title: "Top-level keys not in the conventional order",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Compose files that follow one layout (`x-` anchors, `name`, `include`, `services`, `networks`, `volumes`, `secrets`, `configs`) read alike: anchors are defined before they are used and the shared resources are where a reader looks for them.",
+    fixable: false,
+    equivalents: { dclint: ["top-level-properties-order"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Top-level keys follow the conventional order"
+  },
+  check(ctx) {
+    const keys = writtenKeys(ctx.file, []);
+    if (keys.length < 2) return;
+    ctx.applies();
+    const extensions = keys.filter((k) => k.name.startsWith("x-")).map((k) => k.name).sort((a, b) => a.localeCompare(b));
+    const order = [...extensions, ...ORDER];
+    let highest = -1;
+    let highestName = "";
+    for (const key of keys) {
+      const index = order.indexOf(key.name);
+      if (index < 0) continue;
+      if (index < highest) {
+        ctx.report({
+          range: key.range,
+          message: `top-level \`${key.name}\` is written after \`${highestName}\`: the conventional order is ${order.map((k) => `\`${k}\``).join(", ")}`,
+          hint: `move \`${key.name}\` before \`${highestName}\``,
+          key: `top:${key.name}:order`
+        });
+        continue;
+      }
+      highest = index;
+      highestName = key.name;
     }
   }
 });
@@ -62390,47 +64214,108 @@ var compose_version_obsolete_default = defineRule({
   }
 });
 
+// rules/compose/compose-volume-quoted.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+function plainIsSame(value) {
+  if (!value || /[\n\r]/.test(value)) return false;
+  try {
+    const back = (0, import_yaml8.parse)(`- ${value}
+`);
+    return Array.isArray(back) && back.length === 1 && back[0] === value;
+  } catch {
+    return false;
+  }
+}
+var compose_volume_quoted_default = defineRule({
+  meta: {
+    id: "compose-volume-quoted",
+    title: "Volume entry quoted without need",
+    priority: "low",
+    category: "maintainability",
+    rationale: "Short-syntax volumes read the same without quotes; writing them one way throughout keeps the file consistent and diffs small.",
+    fixable: true,
+    equivalents: { dclint: ["no-quotes-in-volumes"] },
+    appliesTo: "compose",
+    enabledByDefault: false,
+    strength: "Volume entries are written without quotes"
+  },
+  check(ctx) {
+    const { file } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const list2 = service.data.volumes;
+      if (!Array.isArray(list2)) continue;
+      const found3 = [];
+      list2.forEach((_, i2) => {
+        const origin = service.origin("volumes", i2);
+        if (!origin) return;
+        ctx.applies();
+        const node = locate(origin.file, origin.path).located.node;
+        if (!(0, import_yaml8.isScalar)(node) || node.type !== import_yaml8.Scalar.QUOTE_DOUBLE && node.type !== import_yaml8.Scalar.QUOTE_SINGLE) return;
+        const value = String(node.value);
+        if (!plainIsSame(value)) return;
+        const place = service.at("volumes", i2);
+        const parent = locate(origin.file, origin.path.slice(0, -1)).located.node;
+        const fixable = place.in === file.path && place.range.line === place.range.endLine && (0, import_yaml8.isSeq)(parent) && !parent.flow && isWrittenInPlace(service, "volumes", i2);
+        found3.push({ place, value, fixable });
+      });
+      const fixes = lineFixes(file.lines, found3.map((f) => f.fixable ? { range: f.place.range, text: f.value } : null));
+      found3.forEach(({ place, value }, i2) => {
+        ctx.report({
+          ...place,
+          message: `volume \`${value}\` is quoted: it reads the same without quotes`,
+          hint: `write it without quotes: \`- ${value}\``,
+          fix: fixes[i2] ?? void 0,
+          key: `volumes:${value}`
+        });
+      });
+    }
+  }
+});
+
 // rules/compose/index.ts
 var composeRules = [
   compose_build_and_image_default,
   compose_cap_drop_default,
+  compose_cgroup_parent_default,
+  compose_container_name_invalid_default,
+  compose_cpus_unlimited_default,
   compose_database_port_published_default,
   compose_depends_on_no_condition_default,
+  compose_depends_on_order_default,
   compose_docker_socket_default,
+  compose_environment_duplicated_default,
+  compose_frontend_on_backend_network_default,
+  compose_gpu_reservation_default,
+  compose_gpu_runtime_legacy_default,
   compose_hardcoded_secret_default,
   compose_healthcheck_missing_default,
   compose_host_namespaces_default,
+  compose_host_port_conflict_default,
   compose_image_unpinned_default,
+  compose_localhost_url_default,
   compose_logging_unbounded_default,
+  compose_mount_propagation_default,
   compose_no_new_privileges_default,
   compose_pids_limit_missing_default,
   compose_port_unbound_interface_default,
+  compose_port_unquoted_default,
   compose_privileged_default,
   compose_privileged_port_default,
   compose_read_only_default,
   compose_resources_unlimited_default,
   compose_restart_missing_default,
+  compose_restart_on_failure_unbounded_default,
   compose_root_forced_default,
   compose_schema_default,
   compose_sensitive_host_mount_default,
-  compose_version_obsolete_default
+  compose_service_keys_order_default,
+  compose_services_order_default,
+  compose_shared_volume_default,
+  compose_tmpfs_no_size_default,
+  compose_top_level_order_default,
+  compose_version_obsolete_default,
+  compose_volume_quoted_default
 ];
-
-// src/engine/fix.ts
-function replaceRanges(lines, edits) {
-  if (!edits.length || edits.some((e) => e.range.line !== e.range.endLine)) return null;
-  const first = Math.min(...edits.map((e) => e.range.line));
-  const last = Math.max(...edits.map((e) => e.range.line));
-  const out2 = lines.slice(first - 1, last);
-  for (const { range: range2, text } of [...edits].sort((a, b) => a.range.line - b.range.line || b.range.column - a.range.column)) {
-    const i2 = range2.line - first;
-    out2[i2] = out2[i2].slice(0, range2.column - 1) + text + out2[i2].slice(range2.endColumn - 1);
-  }
-  return { line: first, endLine: last, replacement: out2.join("\n") };
-}
-function lineFixes2(lines, edits) {
-  return edits.map((edit) => edit ? replaceRanges(lines, edits.filter((e) => e !== null && e.range.line === edit.range.line)) : null);
-}
 
 // rules/dockerfile/add-instead-of-copy.ts
 var REMOTE_PREFIXES = ["http://", "https://", "git@", "git://", "ssh://"];
@@ -62441,8 +64326,8 @@ function sourcesOf(add) {
   let args2 = words2;
   if (words2[0]?.startsWith("[")) {
     try {
-      const parsed = JSON.parse(words2.join(" "));
-      if (Array.isArray(parsed) && parsed.every((s2) => typeof s2 === "string")) args2 = parsed;
+      const parsed2 = JSON.parse(words2.join(" "));
+      if (Array.isArray(parsed2) && parsed2.every((s2) => typeof s2 === "string")) args2 = parsed2;
     } catch {
       return null;
     }
@@ -62709,8 +64594,8 @@ function mountCovers(instruction, ...dirs) {
   const targets = cacheMountTargets(instruction);
   return dirs.some((dir) => targets.some((target) => covers(target, normalisePath(dir))));
 }
-function normalisePath(path15) {
-  let p = path15.trim();
+function normalisePath(path23) {
+  let p = path23.trim();
   for (; ; ) {
     if (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
     else if (p.endsWith("/*") || p.endsWith("/.")) p = p.slice(0, -2);
@@ -62718,9 +64603,9 @@ function normalisePath(path15) {
   }
   return p;
 }
-function covers(parent, child) {
+function covers(parent, child2) {
   if (parent === "" || parent === "/") return false;
-  return child === parent || child.startsWith(`${parent}/`);
+  return child2 === parent || child2.startsWith(`${parent}/`);
 }
 function unquote3(value) {
   const v = value.trim();
@@ -62742,7 +64627,7 @@ function removedAfter(script, from, dirs) {
 function aptConfigValue(file, run2, command, key) {
   const stages = run2.stage ? stageAncestry(run2.stage) : [];
   const wanted = key.toLowerCase();
-  let found2 = null;
+  let found3 = null;
   for (const other of runShells(file)) {
     const sameRun = other.instruction === run2.instruction;
     if (!sameRun && (other.onbuild || other.stage === null || !stages.includes(other.stage) || !before(other.instruction, run2.instruction))) continue;
@@ -62755,11 +64640,11 @@ function aptConfigValue(file, run2, command, key) {
         if (at < 0) continue;
         const rest = word.value.slice(at + wanted.length);
         const end = rest.indexOf(";");
-        found2 = (end < 0 ? rest : rest.slice(0, end)).trim().replace(/^"|"$/g, "");
+        found3 = (end < 0 ? rest : rest.slice(0, end)).trim().replace(/^"|"$/g, "");
       }
     }
   }
-  return found2;
+  return found3;
 }
 function before(a, b) {
   const ra = a.getRange().start;
@@ -62770,7 +64655,7 @@ var shippedCache = /* @__PURE__ */ new WeakMap();
 function shippedStages(file) {
   const cached = shippedCache.get(file);
   if (cached) return cached;
-  const byName = (ref) => {
+  const byName2 = (ref) => {
     const lower = ref.toLowerCase();
     return file.stages.find((s2) => s2.name?.toLowerCase() === lower) ?? (/^\d+$/.test(ref) ? file.stages[Number(ref)] : void 0);
   };
@@ -62781,11 +64666,11 @@ function shippedStages(file) {
       const keyword = instruction.getKeyword();
       if (keyword === "COPY" || keyword === "ADD") {
         const from = instruction.getFlags().find((f) => f.getName().toLowerCase() === "from")?.getValue();
-        const source = from ? byName(from) : void 0;
+        const source = from ? byName2(from) : void 0;
         if (source) used.add(source);
       } else if (keyword === "RUN") {
         for (const mount of runMounts(instruction)) {
-          const source = mount.from ? byName(mount.from) : void 0;
+          const source = mount.from ? byName2(mount.from) : void 0;
           if (source) used.add(source);
         }
       }
@@ -63450,8 +65335,8 @@ var bin_sh_symlink_default = defineRule({
 
 // rules/dockerfile/cd-instead-of-workdir.ts
 var TEMP_DIRS = ["/tmp", "/var/tmp", "/dev/shm"];
-function isTemp(path15) {
-  return TEMP_DIRS.some((t) => path15 === t || path15.startsWith(`${t}/`));
+function isTemp(path23) {
+  return TEMP_DIRS.some((t) => path23 === t || path23.startsWith(`${t}/`));
 }
 var cd_instead_of_workdir_default = defineRule({
   meta: {
@@ -63475,10 +65360,10 @@ var cd_instead_of_workdir_default = defineRule({
       const cd = cds[0];
       const target = argsNoFlags(cd)[0];
       if (target === void 0 || target.dynamic || target.value === "-" || target.value.startsWith("~")) continue;
-      const path15 = normalisePath(target.value);
-      if (isTemp(path15)) continue;
+      const path23 = normalisePath(target.value);
+      if (isTemp(path23)) continue;
       const later = commandsAfter(run2.script, cd);
-      if (later.some((c) => removesPath(c, [path15]))) continue;
+      if (later.some((c) => removesPath(c, [path23]))) continue;
       if (later.length === 0) {
         ctx.report({
           range: cd.range,
@@ -63665,20 +65550,20 @@ var consistent_instruction_casing_default = defineRule({
       const trigger = i2.getKeyword() === "ONBUILD" ? i2.getTriggerInstruction() : null;
       if (trigger && INSTRUCTION_KEYWORDS.has(trigger.getKeyword())) all.push(trigger);
     }
-    const found2 = [];
+    const found3 = [];
     for (const i2 of all) {
       const written = i2.getInstruction();
       const wanted = majorityLower ? written.toLowerCase() : written.toUpperCase();
       if (written === wanted) continue;
-      const range2 = fromLsp(i2.getInstructionRange());
-      found2.push({
-        range: range2,
+      const range3 = fromLsp(i2.getInstructionRange());
+      found3.push({
+        range: range3,
         message: `\`${written}\`: most instructions in this file are ${majorityLower ? "lower" : "upper"} case; write \`${wanted}\``,
-        edit: { range: range2, text: wanted }
+        edit: { range: range3, text: wanted }
       });
     }
-    const fixes = lineFixes2(ctx.file.lines, found2.map((f) => f.edit));
-    found2.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
+    const fixes = lineFixes(ctx.file.lines, found3.map((f) => f.edit));
+    found3.forEach(({ range: range3, message }, i2) => ctx.report({ range: range3, message, fix: fixes[i2] ?? void 0 }));
   }
 });
 
@@ -63692,8 +65577,8 @@ function wordsOf(instruction) {
   const words2 = instruction.getArguments().map((a) => a.getValue());
   if (words2[0]?.startsWith("[")) {
     try {
-      const parsed = JSON.parse(words2.join(" "));
-      if (Array.isArray(parsed) && parsed.every((s2) => typeof s2 === "string")) return parsed;
+      const parsed2 = JSON.parse(words2.join(" "));
+      if (Array.isArray(parsed2) && parsed2.every((s2) => typeof s2 === "string")) return parsed2;
     } catch {
     }
   }
@@ -63723,8 +65608,8 @@ function dependencyInstall(run2) {
     }
   }
   for (const command of commands) {
-    const found2 = installIn(command.map(unquote4));
-    if (found2) return found2;
+    const found3 = installIn(command.map(unquote4));
+    if (found3) return found3;
   }
   return null;
 }
@@ -63744,52 +65629,52 @@ function installIn(words2) {
       if (bare && rest.every((w) => w.startsWith("-"))) return { command: manager, manifests: ["package.json", lock] };
       return null;
     };
-    let found2 = null;
+    let found3 = null;
     switch (tool) {
       case "npm":
-        found2 = node("npm", "package-lock.json", ["ci", "install", "i"]);
+        found3 = node("npm", "package-lock.json", ["ci", "install", "i"]);
         break;
       case "yarn":
-        found2 = node("yarn", "yarn.lock", ["install"], true);
+        found3 = node("yarn", "yarn.lock", ["install"], true);
         break;
       case "pnpm":
-        found2 = node("pnpm", "pnpm-lock.yaml", ["install", "i"]);
+        found3 = node("pnpm", "pnpm-lock.yaml", ["install", "i"]);
         break;
       case "bun":
-        found2 = node("bun", "bun.lock", ["install", "i"]);
+        found3 = node("bun", "bun.lock", ["install", "i"]);
         break;
       case "poetry":
-        if (has("install")) found2 = { command: "poetry install", manifests: ["pyproject.toml", "poetry.lock"] };
+        if (has("install")) found3 = { command: "poetry install", manifests: ["pyproject.toml", "poetry.lock"] };
         break;
       case "pipenv":
-        if (has("install", "sync")) found2 = { command: `pipenv ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["Pipfile", "Pipfile.lock"] };
+        if (has("install", "sync")) found3 = { command: `pipenv ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["Pipfile", "Pipfile.lock"] };
         break;
       case "pdm":
-        if (has("install", "sync")) found2 = { command: `pdm ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["pyproject.toml", "pdm.lock"] };
+        if (has("install", "sync")) found3 = { command: `pdm ${rest.find((w) => w === "install" || w === "sync")}`, manifests: ["pyproject.toml", "pdm.lock"] };
         break;
       case "uv":
-        if (rest[0] === "sync" || rest[0] !== "pip" && has("sync")) found2 = { command: "uv sync", manifests: ["pyproject.toml", "uv.lock"] };
+        if (rest[0] === "sync" || rest[0] !== "pip" && has("sync")) found3 = { command: "uv sync", manifests: ["pyproject.toml", "uv.lock"] };
         break;
       case "bundle":
-        if (has("install")) found2 = { command: "bundle install", manifests: ["Gemfile", "Gemfile.lock"] };
+        if (has("install")) found3 = { command: "bundle install", manifests: ["Gemfile", "Gemfile.lock"] };
         break;
       case "composer":
-        if (has("install")) found2 = { command: "composer install", manifests: ["composer.json", "composer.lock"] };
+        if (has("install")) found3 = { command: "composer install", manifests: ["composer.json", "composer.lock"] };
         break;
       case "go":
-        if (rest[0] === "mod" && has("download")) found2 = { command: "go mod download", manifests: ["go.mod", "go.sum"] };
+        if (rest[0] === "mod" && has("download")) found3 = { command: "go mod download", manifests: ["go.mod", "go.sum"] };
         break;
       case "mvn":
       case "mvnw": {
         const goal = rest.find((w) => w.startsWith("dependency:"));
-        if (goal) found2 = { command: `mvn ${goal}`, manifests: ["pom.xml"] };
+        if (goal) found3 = { command: `mvn ${goal}`, manifests: ["pom.xml"] };
         break;
       }
       case "cargo":
-        if (has("fetch", "build")) found2 = { command: `cargo ${rest.find((w) => w === "fetch" || w === "build")}`, manifests: ["Cargo.toml", "Cargo.lock"] };
+        if (has("fetch", "build")) found3 = { command: `cargo ${rest.find((w) => w === "fetch" || w === "build")}`, manifests: ["Cargo.toml", "Cargo.lock"] };
         break;
       case "dotnet":
-        if (has("restore")) found2 = { command: "dotnet restore", manifests: ["the `*.csproj` / `*.sln` files"] };
+        if (has("restore")) found3 = { command: "dotnet restore", manifests: ["the `*.csproj` / `*.sln` files"] };
         break;
       default:
         if (tool.startsWith("pip") && isDigits(tool.slice(3)) && has("install")) {
@@ -63797,11 +65682,11 @@ function installIn(words2) {
           if (r >= 0) {
             const flag = rest[r];
             const file = flag === "-r" || flag === "--requirement" ? rest[r + 1] ?? "requirements.txt" : flag.startsWith("--requirement=") ? flag.slice(14) : flag.slice(2);
-            found2 = { command: `pip install -r ${file}`, manifests: [file] };
+            found3 = { command: `pip install -r ${file}`, manifests: [file] };
           }
         }
     }
-    if (found2) return found2;
+    if (found3) return found3;
   }
   return null;
 }
@@ -63812,8 +65697,8 @@ function copiesWholeContext(instruction) {
   const words2 = wordsOf(instruction);
   return words2.length >= 2 && words2.slice(0, -1).some((w) => WHOLE_CONTEXT.has(w));
 }
-function list(items) {
-  const shown4 = items.map((m) => m.startsWith("the ") ? m : `\`${m}\``);
+function list(items2) {
+  const shown4 = items2.map((m) => m.startsWith("the ") ? m : `\`${m}\``);
   return shown4.length > 1 ? `${shown4.slice(0, -1).join(", ")} and ${shown4[shown4.length - 1]}` : shown4[0];
 }
 var copy_all_before_install_default = defineRule({
@@ -63855,220 +65740,7 @@ var copy_all_before_install_default = defineRule({
 });
 
 // rules/dockerfile/lib/instructions.ts
-import path6 from "node:path";
-
-// src/model/project.ts
-import path5 from "node:path";
-
-// src/parse/dockerignore.ts
-var import_dockerignore = __toESM(require_ignore(), 1);
-var dockerignore = import_dockerignore.default;
-function parseDockerignore(path15, text) {
-  const lines = splitLines(text);
-  const patterns = [];
-  lines.forEach((raw, index) => {
-    if (raw.startsWith("#")) return;
-    const trimmed = raw.trim();
-    if (!trimmed) return;
-    const negated = trimmed.startsWith("!");
-    const pattern = negated ? trimmed.slice(1).trim() : trimmed;
-    if (pattern) patterns.push({ pattern, negated, line: index + 1 });
-  });
-  const all = dockerignore().add(patterns.map((p) => p.negated ? `!${p.pattern}` : p.pattern));
-  const single = /* @__PURE__ */ new Map();
-  const matcherOf = (p) => {
-    let m = single.get(p);
-    if (!m) single.set(p, m = dockerignore().add(p.pattern));
-    return m;
-  };
-  return {
-    path: path15,
-    kind: "dockerignore",
-    text,
-    lines,
-    patterns,
-    ignores: (p) => all.ignores(p),
-    decidingPattern: (p) => {
-      for (let i2 = patterns.length - 1; i2 >= 0; i2--) if (matcherOf(patterns[i2]).ignores(p)) return patterns[i2];
-      return null;
-    }
-  };
-}
-
-// src/model/project.ts
-function filesOfKind(project, kind) {
-  return project.files.filter((f) => f.kind === kind);
-}
-function dockerignoreFor(project, dockerfile, context) {
-  const specific = project.byPath.get(`${dockerfile.path}.dockerignore`);
-  if (specific?.kind === "dockerignore") return specific;
-  const dir = context ?? path5.posix.dirname(dockerfile.path);
-  const general = project.byPath.get(dir === "." || dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
-  return general?.kind === "dockerignore" ? general : null;
-}
-function parseFile(file, text) {
-  switch (file.kind) {
-    case "dockerfile": {
-      const { file: parsed, problems } = parseDockerfile(file.path, text);
-      return { parsed, problems };
-    }
-    case "compose": {
-      const { file: parsed, problems } = parseCompose(file.path, text);
-      return { parsed, problems };
-    }
-    case "dockerignore":
-      return { parsed: parseDockerignore(file.path, text), problems: [] };
-    default:
-      return { parsed: { path: file.path, kind: file.kind, text, lines: splitLines(text) }, problems: [] };
-  }
-}
-var READ_CONCURRENCY = 16;
-async function loadProject(ws, discovered) {
-  const project = { files: [], byPath: /* @__PURE__ */ new Map(), unread: [], problems: [] };
-  const seen = /* @__PURE__ */ new Set();
-  const loadAll = async (batch) => {
-    const todo = batch.filter((f) => !seen.has(f.path) && seen.add(f.path));
-    const reads = await mapLimit(todo, READ_CONCURRENCY, (f) => ws.read(f.path));
-    todo.forEach((file, i2) => {
-      const read = reads[i2];
-      if (!read.ok) {
-        project.unread.push({ path: file.path, kind: file.kind, reason: read.reason });
-        return;
-      }
-      const { parsed, problems } = parseFile(file, read.text);
-      project.files.push(parsed);
-      project.byPath.set(parsed.path, parsed);
-      project.problems.push(...problems);
-    });
-  };
-  await loadAll(discovered);
-  const refs = referencedFiles(project).filter((r) => !seen.has(r.path));
-  const present = await mapLimit(refs, READ_CONCURRENCY, async (r) => await ws.exists(r.path) === "file");
-  await loadAll(refs.filter((_, i2) => present[i2]));
-  project.files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  project.unread.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return project;
-}
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i2 = next++;
-      results[i2] = await fn(items[i2]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-function referencedFiles(project) {
-  const refs = [];
-  const add = (base, target, kind) => {
-    if (target.startsWith("/") || target.startsWith("~") || target.includes("$")) return;
-    const rel = normalizeRelative(path5.posix.join(base, target));
-    if (rel) refs.push({ path: rel, kind });
-  };
-  for (const file of project.files) {
-    const dir = path5.posix.dirname(file.path);
-    if (file.kind === "compose") {
-      for (const service of file.services) {
-        for (const envFile of asList(service.data.env_file)) {
-          const p = typeof envFile === "string" ? envFile : envFile?.path;
-          if (typeof p === "string") add(dir, p, "env");
-        }
-        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(buildOf(file, project, service.data)?.dockerfile ?? null);
-        for (const volume of asList(service.data.volumes)) {
-          const bind2 = bindMount(volume);
-          if (bind2 && (bind2.target.startsWith("/etc/nginx") || nginxService && isNginxConfigName(bind2.source))) add(dir, bind2.source, "nginx");
-        }
-      }
-    } else if (file.kind === "dockerfile") {
-      for (const source of nginxConfigsCopied(file)) add(dir, source, "nginx");
-    }
-  }
-  return refs;
-}
-function isNginxImage(image) {
-  if (typeof image !== "string") return false;
-  const ref = parseImageRef(image);
-  return Boolean(ref && path5.posix.basename(ref.name).includes("nginx"));
-}
-function isNginxConfigName(p) {
-  return /\.(conf|conf\.template|template)$/.test(p);
-}
-function isNginxDockerfile(file) {
-  if (!file) return false;
-  const final = file.stages[file.stages.length - 1];
-  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path5.posix.basename(s2.base.ref.name).includes("nginx")));
-}
-function nginxConfigsCopied(file) {
-  const out2 = [];
-  for (const stage of file.stages) {
-    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path5.posix.basename(s2.base.ref.name).includes("nginx"));
-    for (const { copy, sources, dest } of stageCopies(stage)) {
-      for (const src of sources) {
-        if (!(dest.startsWith("/etc/nginx") || nginxStage && isNginxConfigName(src))) continue;
-        const from = copy.getFromFlag()?.getValue();
-        if (!from) {
-          if (!/[*?[]/.test(src)) out2.push(src);
-          continue;
-        }
-        const origin = file.stages.find((s2) => s2.name?.toLowerCase() === from.toLowerCase());
-        const traced = origin ? traceToContext(origin, src) : null;
-        if (traced) out2.push(traced);
-      }
-    }
-  }
-  return out2;
-}
-function stageCopies(stage) {
-  const copies2 = [];
-  let workdir = "/";
-  for (const instruction of stage.instructions) {
-    const keyword = instruction.getKeyword();
-    if (keyword === "WORKDIR") {
-      const dir = instruction.getArguments()[0]?.getValue();
-      if (dir) workdir = path5.posix.resolve(workdir, dir);
-    } else if (keyword === "COPY" || keyword === "ADD") {
-      const args2 = instruction.getArguments().map((a) => a.getValue());
-      if (args2.length < 2) continue;
-      const destRaw = args2[args2.length - 1];
-      const dest = path5.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
-      copies2.push({ copy: instruction, sources: args2.slice(0, -1), dest });
-    }
-  }
-  return copies2;
-}
-function traceToContext(stage, absolute) {
-  const copies2 = stageAncestry(stage).flatMap((s2) => stageCopies(s2).filter((c) => !c.copy.getFromFlag()).reverse());
-  for (const { sources, dest } of copies2) {
-    const destDir = dest.endsWith("/") ? dest : `${dest}/`;
-    if (!absolute.startsWith(destDir)) continue;
-    const inside = absolute.slice(destDir.length);
-    for (const src of sources) if (!/[*?[]/.test(src)) return path5.posix.join(src, inside);
-  }
-  return null;
-}
-function asList(value) {
-  if (value === void 0 || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-function bindMount(volume) {
-  if (typeof volume === "string") {
-    const parts2 = volume.split(":");
-    if (parts2.length < 2) return null;
-    const [source, target] = parts2;
-    if (!/^(\.|\/|~)/.test(source)) return null;
-    return { source, target };
-  }
-  if (volume && typeof volume === "object") {
-    const v = volume;
-    if (v.type === "bind" && typeof v.source === "string" && typeof v.target === "string") return { source: v.source, target: v.target };
-  }
-  return null;
-}
-
-// rules/dockerfile/lib/instructions.ts
+import path8 from "node:path";
 function stageInstructionsAll(file) {
   const out2 = [];
   for (const stage of file.stages) {
@@ -64107,9 +65779,9 @@ function jsonWords(file, instruction) {
   if (!strings.length) return null;
   const words2 = [];
   for (const string of strings) {
-    const range2 = fromLsp(string.getRange());
-    if (range2.line !== range2.endLine) return null;
-    const written = (file.lines[range2.line - 1] ?? "").slice(range2.column - 1, range2.endColumn - 1);
+    const range3 = fromLsp(string.getRange());
+    if (range3.line !== range3.endLine) return null;
+    const written = (file.lines[range3.line - 1] ?? "").slice(range3.column - 1, range3.endColumn - 1);
     let value;
     try {
       value = JSON.parse(written);
@@ -64117,7 +65789,7 @@ function jsonWords(file, instruction) {
       return null;
     }
     if (typeof value !== "string") return null;
-    words2.push({ value, written, range: range2, heredoc: false });
+    words2.push({ value, written, range: range3, heredoc: false });
   }
   return { words: words2, json: true };
 }
@@ -64131,12 +65803,12 @@ function shellWords(file, instruction) {
   }
   const words2 = [];
   for (const arg of args2) {
-    const range2 = fromLsp(arg.getRange());
-    if (range2.line > lastLine) break;
+    const range3 = fromLsp(arg.getRange());
+    if (range3.line > lastLine) break;
     const written = arg.getValue();
     const heredoc = written.startsWith("<<");
     const value = heredoc ? written.replace(/^<<-?/, "").replace(/["']/g, "") : unquote5(written);
-    words2.push({ value, written, range: range2, heredoc });
+    words2.push({ value, written, range: range3, heredoc });
   }
   return { words: words2, json: false };
 }
@@ -64162,15 +65834,15 @@ function copies(file) {
 function isAbsolutePath(p) {
   return p.startsWith("/") || p.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(p);
 }
-function variableRefs(file, range2) {
+function variableRefs(file, range3) {
   const escape2 = file.escapeChar || "\\";
   const refs = [];
   let single = false;
   let double = false;
-  for (let line = range2.line; line <= range2.endLine; line++) {
+  for (let line = range3.line; line <= range3.endLine; line++) {
     const text = file.lines[line - 1] ?? "";
-    const from = line === range2.line ? range2.column - 1 : 0;
-    const to = line === range2.endLine ? Math.min(text.length, range2.endColumn - 1) : text.length;
+    const from = line === range3.line ? range3.column - 1 : 0;
+    const to = line === range3.endLine ? Math.min(text.length, range3.endColumn - 1) : text.length;
     for (let i2 = from; i2 < to; i2++) {
       const c = text[i2];
       if (c === escape2 && !single) {
@@ -64205,30 +65877,34 @@ function flagsNamed(instruction, name2) {
   return withFlags.getFlags().filter((f) => f.getName().toLowerCase() === name2);
 }
 function buildContexts(project, dockerfile) {
-  const contexts = /* @__PURE__ */ new Set();
-  for (const compose of filesOfKind(project, "compose")) {
-    for (const service of compose.services) {
-      if (buildOf(compose, project, service.data)?.dockerfilePath !== dockerfile.path) continue;
-      const build = service.data.build;
-      const context = typeof build === "string" ? build : typeof build?.context === "string" ? build.context : ".";
-      const rel = normalizeRelative(path6.posix.join(path6.posix.dirname(compose.path), context));
-      if (rel !== null) contexts.add(rel);
+  let byDockerfile = contextsByProject.get(project);
+  if (!byDockerfile) {
+    byDockerfile = /* @__PURE__ */ new Map();
+    for (const service of allServices(project)) {
+      const build = buildOf(service.dir, project, service.data, service.env);
+      if (!build?.dockerfilePath || build.context === null) continue;
+      const set = byDockerfile.get(build.dockerfilePath) ?? /* @__PURE__ */ new Set();
+      set.add(build.context);
+      byDockerfile.set(build.dockerfilePath, set);
     }
+    contextsByProject.set(project, byDockerfile);
   }
-  if (!contexts.size) contexts.add(normalizeRelative(path6.posix.dirname(dockerfile.path)) ?? "");
-  return [...contexts];
+  const contexts = byDockerfile.get(dockerfile.path);
+  if (contexts?.size) return [...contexts];
+  return [normalizeRelative(path8.posix.dirname(dockerfile.path)) ?? ""];
 }
+var contextsByProject = /* @__PURE__ */ new WeakMap();
 
 // rules/dockerfile/copy-dest-missing-slash.ts
 function isDotDir(dest) {
   return dest === "." || dest === ".." || dest.endsWith("/.") || dest.endsWith("/..");
 }
 function slashAt(word) {
-  const { range: range2, written } = word;
-  if (range2.line !== range2.endLine) return null;
+  const { range: range3, written } = word;
+  if (range3.line !== range3.endLine) return null;
   const quoted = written.length >= 2 && (written.endsWith('"') || written.endsWith("'")) && written[0] === written[written.length - 1];
-  const column = range2.endColumn - (quoted ? 1 : 0);
-  return { line: range2.line, column, endLine: range2.line, endColumn: column };
+  const column = range3.endColumn - (quoted ? 1 : 0);
+  return { line: range3.line, column, endLine: range3.line, endColumn: column };
 }
 var copy_dest_missing_slash_default = defineRule({
   meta: {
@@ -64266,12 +65942,9 @@ function composeServicesBuilding(project, dockerfilePath) {
   let builders = buildersByProject.get(project);
   if (!builders) {
     builders = /* @__PURE__ */ new Map();
-    for (const file of filesOfKind(project, "compose")) {
-      for (const service of file.services) {
-        const data = effectiveData(file, project, service) ?? service.data;
-        const built = buildOf(file, project, data)?.dockerfilePath;
-        if (built) builders.set(built, [...builders.get(built) ?? [], data]);
-      }
+    for (const service of allServices(project)) {
+      const built = buildOf2(service, project)?.dockerfilePath;
+      if (built) builders.set(built, [...builders.get(built) ?? [], service.data]);
     }
     buildersByProject.set(project, builders);
   }
@@ -64399,8 +66072,8 @@ var copy_from_invalid_default = defineRule({
         contexts ??= namedContexts(composeServicesBuilding(ctx.project, file.path));
         if (contexts.has(lower)) continue;
         const names = stages.flatMap((s2) => s2.name ? [s2.name] : []);
-        const closest2 = names.map((n) => ({ n, d: distance(lower, n.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
-        const hint = closest2 && closest2.d <= Math.max(2, Math.floor(closest2.n.length / 3)) ? ` (did you mean \`${closest2.n}\`?)` : "";
+        const closest3 = names.map((n) => ({ n, d: distance(lower, n.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+        const hint = closest3 && closest3.d <= Math.max(2, Math.floor(closest3.n.length / 3)) ? ` (did you mean \`${closest3.n}\`?)` : "";
         ctx.report({
           range: ref.range,
           message: `\`--from=${ref.value}\` names no stage of this Dockerfile${hint}: Docker pulls the image \`${value}:latest\` from Docker Hub instead, and fails if there is none; fix the stage name, or for an image write it with a tag (\`${value}:<version>\`)`
@@ -64411,9 +66084,9 @@ var copy_from_invalid_default = defineRule({
 });
 
 // rules/dockerfile/copy-from-root-filesystem.ts
-import path7 from "node:path";
+import path9 from "node:path";
 function isRoot(p) {
-  return p.startsWith("/") && path7.posix.normalize(p) === "/";
+  return p.startsWith("/") && path9.posix.normalize(p) === "/";
 }
 var copy_from_root_filesystem_default = defineRule({
   meta: {
@@ -64457,9 +66130,788 @@ var copy_from_root_filesystem_default = defineRule({
 });
 
 // rules/dockerfile/copy-ignored-file.ts
-import path8 from "node:path";
+import path12 from "node:path";
+
+// src/model/project.ts
+import path11 from "node:path";
+
+// src/parse/dockerignore.ts
+var import_dockerignore = __toESM(require_ignore(), 1);
+var dockerignoreFactory = import_dockerignore.default;
+var BadPattern = class extends Error {
+};
+function tokenize(pattern) {
+  const tokens = [];
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const ch = pattern[i2];
+    if (ch === "*") {
+      if (pattern[i2 + 1] === "*") {
+        i2++;
+        if (pattern[i2 + 1] === "/") i2++;
+        tokens.push(pattern[i2 + 1] === void 0 ? { t: "rest" } : { t: "dirs" });
+      } else tokens.push({ t: "star" });
+    } else if (ch === "?") tokens.push({ t: "any" });
+    else if (ch === "\\") {
+      tokens.push({ t: "lit", c: pattern[i2 + 1] ?? "\\" });
+      if (pattern[i2 + 1] !== void 0) i2++;
+    } else if (ch === "[") {
+      let j = i2 + 1;
+      const negated = pattern[j] === "^";
+      if (negated) j++;
+      const ranges = [];
+      for (; j < pattern.length && pattern[j] !== "]"; j++) {
+        let lo = pattern[j];
+        if (lo === "\\" && j + 1 < pattern.length) lo = pattern[++j];
+        if (pattern[j + 1] === "-" && j + 2 < pattern.length && pattern[j + 2] !== "]") {
+          let hi = pattern[j + 2];
+          j += 2;
+          if (hi === "\\" && j + 1 < pattern.length) hi = pattern[++j];
+          if (hi < lo) throw new BadPattern(`range out of order in ${pattern}`);
+          ranges.push([lo, hi]);
+        } else ranges.push([lo, lo]);
+      }
+      if (j >= pattern.length) throw new BadPattern(`unterminated [ in ${pattern}`);
+      tokens.push({ t: "class", negated, ranges });
+      i2 = j;
+    } else tokens.push({ t: "lit", c: ch });
+  }
+  return tokens;
+}
+function linearMatcher(pattern, ignorecase) {
+  const tokens = tokenize(pattern);
+  const fold = (c) => ignorecase ? c.toLowerCase() : c;
+  const inClass = (token, c) => {
+    const variants = ignorecase ? [c, c.toLowerCase(), c.toUpperCase()] : [c];
+    const hit = variants.some((v) => token.ranges.some(([lo, hi]) => v >= lo && v <= hi));
+    return hit !== token.negated;
+  };
+  const m = tokens.length;
+  const close = (states) => {
+    for (let k = 0; k < m; k++) {
+      const t = tokens[k].t;
+      if (states.has(k) && (t === "star" || t === "rest" || t === "dirs")) states.add(k + 1);
+    }
+    return states;
+  };
+  return (path23) => {
+    let states = close(/* @__PURE__ */ new Set([0]));
+    for (let i2 = 0; i2 < path23.length; i2++) {
+      const c = path23[i2];
+      const next = /* @__PURE__ */ new Set();
+      for (const s2 of states) {
+        if (s2 >= m + 1) {
+          next.add(s2);
+          if (c === "/") next.add(s2 - m);
+          continue;
+        }
+        if (s2 === m) continue;
+        const token = tokens[s2];
+        switch (token.t) {
+          case "lit":
+            if (fold(token.c) === fold(c)) next.add(s2 + 1);
+            break;
+          case "any":
+            if (c !== "/") next.add(s2 + 1);
+            break;
+          case "class":
+            if (inClass(token, c)) next.add(s2 + 1);
+            break;
+          case "star":
+            if (c !== "/") next.add(s2);
+            break;
+          case "rest":
+            next.add(s2);
+            break;
+          case "dirs":
+            next.add(m + 1 + s2);
+            if (c === "/") next.add(s2 + 1);
+            break;
+        }
+      }
+      if (next.size === 0) return false;
+      states = close(next);
+    }
+    return states.has(m);
+  };
+}
+function dockerignore() {
+  const ignore = dockerignoreFactory();
+  ignore._compile = (rule) => {
+    if (!rule.regexp) {
+      let test;
+      try {
+        test = linearMatcher(rule.pattern, true);
+      } catch {
+        test = () => false;
+      }
+      rule.regexp = { test };
+    }
+    return rule;
+  };
+  return ignore;
+}
+function isValidPattern(pattern) {
+  try {
+    tokenize(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function parseDockerignore(path23, text) {
+  const lines = splitLines(text);
+  const patterns = [];
+  lines.forEach((raw, index) => {
+    if (raw.startsWith("#")) return;
+    const trimmed = raw.trim();
+    if (!trimmed) return;
+    const negated = trimmed.startsWith("!");
+    const pattern = negated ? trimmed.slice(1).trim() : trimmed;
+    if (pattern) patterns.push({ pattern, negated, line: index + 1 });
+  });
+  const invalidPatterns = patterns.filter((p) => !isValidPattern(p.pattern));
+  const all = dockerignore().add(patterns.map((p) => p.negated ? `!${p.pattern}` : p.pattern));
+  const single = /* @__PURE__ */ new Map();
+  const matcherOf = (p) => {
+    let m = single.get(p);
+    if (!m) single.set(p, m = dockerignore().add(p.pattern));
+    return m;
+  };
+  return {
+    path: path23,
+    kind: "dockerignore",
+    text,
+    lines,
+    patterns,
+    invalidPatterns,
+    ignores: (p) => all.ignores(p),
+    decidingPattern: (p) => {
+      for (let i2 = patterns.length - 1; i2 >= 0; i2--) if (matcherOf(patterns[i2]).ignores(p)) return patterns[i2];
+      return null;
+    }
+  };
+}
+
+// src/model/links.ts
+import path10 from "node:path";
+var cache2 = /* @__PURE__ */ new WeakMap();
+function linksOf(project) {
+  let links = cache2.get(project);
+  if (!links) {
+    links = computeLinks(project);
+    cache2.set(project, links);
+  }
+  return links;
+}
+function serviceLinks(project, service) {
+  return linksOf(project).service(service) ?? linkService(project, service);
+}
+function dockerfileLinks(project, file) {
+  return linksOf(project).dockerfiles.get(file.path) ?? { file, builtBy: [], contexts: defaultContexts(file.path), known: false };
+}
+function computeLinks(project) {
+  const services = allServices(project).map((s2) => linkService(project, s2));
+  const byService = new Map(services.map((s2) => [s2.service, s2]));
+  const dockerfiles = /* @__PURE__ */ new Map();
+  for (const file of project.files) {
+    if (file.kind !== "dockerfile") continue;
+    const builtBy = services.flatMap((s2) => s2.build && s2.build.dockerfilePath === file.path ? [s2.build] : []);
+    const contexts = [...new Set(builtBy.flatMap((b) => b.context === null ? [] : [b.context]))];
+    dockerfiles.set(file.path, contexts.length ? { file, builtBy, contexts, known: true } : { file, builtBy, contexts: defaultContexts(file.path), known: false });
+  }
+  return { services, dockerfiles, service: (s2) => byService.get(s2) };
+}
+function defaultContexts(dockerfilePath) {
+  const dir = normalizeRelative(path10.posix.dirname(dockerfilePath)) ?? "";
+  return dir === "" ? [""] : [dir, ""];
+}
+function linkService(project, service) {
+  const paths = [];
+  const build = linkBuild(project, service, paths);
+  envFileRefs(service, paths);
+  mountRefs(service, paths);
+  topLevelFileRefs(service, "secrets", "secret", paths);
+  topLevelFileRefs(service, "configs", "config", paths);
+  return { service, build, paths };
+}
+function locatePath(base, value) {
+  const v = value.trim();
+  if (v === "") return { location: "unknown", repoPath: null };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^git@/.test(v)) return { location: "remote", repoPath: null };
+  if (v.startsWith("~")) return { location: "home", repoPath: null };
+  if (v.startsWith("/") || v.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(v)) return { location: "absolute", repoPath: null };
+  const rel = normalizeRelative(path10.posix.join(base || ".", v.replace(/\\/g, "/")));
+  return rel === null ? { location: "outside", repoPath: null } : { location: "inside", repoPath: rel };
+}
+function contextFromShortSyntax(service) {
+  const map = asMap(service.data.build);
+  if (!map || map.context !== void 0) return null;
+  let found3 = null;
+  for (const file of service.view.files) {
+    const build = asMap(asMap(file.data.services)?.[service.name])?.build;
+    const text = scalarText(build);
+    if (text !== null) found3 = { context: text, place: { in: file.path, range: rangeAt(file, ["services", service.name, "build"]) } };
+    else if (asMap(build)?.context !== void 0) found3 = null;
+  }
+  return found3;
+}
+function linkBuild(project, service, paths) {
+  const short = contextFromShortSyntax(service);
+  const data = short ? { ...service.data, build: { ...asMap(service.data.build), context: short.context } } : service.data;
+  const info3 = buildOf(service.dir, project, data, service.env);
+  if (!info3) return null;
+  const raw = data.build;
+  const map = asMap(raw);
+  const contextWritten = map ? scalarText(map.context) ?? "." : scalarText(raw) ?? ".";
+  const contextPath2 = map ? map.context !== void 0 ? ["build", "context"] : ["build"] : ["build"];
+  const contextPlace = short ? short.place : service.at(...contextPath2);
+  const dockerfileWritten = map ? scalarText(map.dockerfile) : null;
+  const inline = map?.dockerfile_inline !== void 0 && map?.dockerfile_inline !== null;
+  const ctx = interpolate(contextWritten, service.env);
+  const ctxLoc = ctx.unresolved ? { location: "unknown", repoPath: null } : locatePath(service.dir, ctx.value);
+  if (map || scalarText(raw) !== null) {
+    paths.push({
+      role: "build.context",
+      service,
+      written: contextWritten,
+      value: ctx.value,
+      ...ctxLoc,
+      expect: "dir",
+      mustExist: true,
+      place: contextPlace,
+      yamlPath: contextPath2
+    });
+  }
+  if (!inline && ctxLoc.location !== "remote") {
+    const df = interpolate(dockerfileWritten ?? "Dockerfile", service.env);
+    const dfPath = dockerfileWritten !== null ? ["build", "dockerfile"] : contextPath2;
+    const dfPlace = dockerfileWritten !== null ? service.at(...dfPath) : contextPlace;
+    let loc;
+    if (df.unresolved) loc = { location: "unknown", repoPath: null };
+    else if (/^(\/|\\|[A-Za-z]:[\\/])/.test(df.value)) loc = { location: "absolute", repoPath: null };
+    else if (ctxLoc.location !== "inside") loc = { location: ctxLoc.location === "outside" ? "outside" : "unknown", repoPath: null };
+    else loc = locatePath(ctxLoc.repoPath, df.value);
+    paths.push({
+      role: "build.dockerfile",
+      service,
+      written: dockerfileWritten ?? "Dockerfile",
+      value: df.value,
+      ...loc,
+      expect: "file",
+      mustExist: true,
+      place: dfPlace,
+      yamlPath: dfPath
+    });
+  }
+  const dockerfile = info3.dockerfile;
+  const target = info3.target === null ? null : interpolate(info3.target, service.env).value.trim() || null;
+  const stage = dockerfile ? targetStage(dockerfile, target) : null;
+  return {
+    service,
+    info: info3,
+    dockerfile,
+    dockerfilePath: info3.dockerfilePath,
+    context: info3.context,
+    dockerignore: dockerfile ? dockerignoreOf(project, dockerfile.path, info3.context) : info3.dockerfilePath ? dockerignoreOf(project, info3.dockerfilePath, info3.context) : null,
+    target,
+    stage,
+    args: buildArgs(service)
+  };
+}
+function dockerignoreOf(project, dockerfilePath, context) {
+  const specific = project.byPath.get(`${dockerfilePath}.dockerignore`);
+  if (specific?.kind === "dockerignore") return specific;
+  const dir = context ?? (normalizeRelative(path10.posix.dirname(dockerfilePath)) ?? "");
+  const general = project.byPath.get(dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
+  return general?.kind === "dockerignore" ? general : null;
+}
+function buildArgs(service) {
+  const args2 = asMap(service.data.build)?.args;
+  const out2 = [];
+  if (Array.isArray(args2)) {
+    args2.forEach((item, i2) => {
+      const text = scalarText(item);
+      if (text === null) return;
+      const eq = text.indexOf("=");
+      const name2 = (eq >= 0 ? text.slice(0, eq) : text).trim();
+      if (name2) out2.push({ name: name2, value: eq >= 0 ? text.slice(eq + 1) : null, place: service.at("build", "args", i2), yamlPath: ["build", "args", i2] });
+    });
+  } else {
+    for (const [name2, value] of Object.entries(asMap(args2) ?? {})) {
+      out2.push({ name: name2, value: value === null || value === void 0 ? null : scalarText(value), place: service.at("build", "args", name2), yamlPath: ["build", "args", name2] });
+    }
+  }
+  return out2;
+}
+function envFileRefs(service, paths) {
+  const raw = service.data.env_file;
+  const list2 = raw === void 0 || raw === null ? [] : Array.isArray(raw) ? raw : [raw];
+  list2.forEach((entry2, i2) => {
+    const map = asMap(entry2);
+    const written = map ? scalarText(map.path) : scalarText(entry2);
+    if (written === null) return;
+    const required = map ? !(map.required === false || typeof map.required === "string" && /^false$/i.test(map.required)) : true;
+    const yamlPath = Array.isArray(raw) ? map ? ["env_file", i2, "path"] : ["env_file", i2] : ["env_file"];
+    const v = interpolate(written, service.env);
+    const loc = v.unresolved ? { location: "unknown", repoPath: null } : locatePath(service.dir, v.value);
+    paths.push({ role: "env_file", service, written, value: v.value, ...loc, expect: "file", mustExist: required, place: service.at(...yamlPath), yamlPath });
+  });
+}
+function dirOf(p) {
+  const dir = path10.posix.dirname(p);
+  return dir === "." ? "" : dir;
+}
+function looksLikeFile(p) {
+  const base = path10.posix.basename(p.replace(/\/+$/, ""));
+  if (p.endsWith("/")) return false;
+  if (/^\.(env|htpasswd|npmrc|pgpass|netrc|gitconfig|bashrc|profile|yarnrc|pypirc)([.-].*)?$/i.test(base)) return true;
+  return /^[^.].*\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(base);
+}
+function mountRefs(service, paths) {
+  const list2 = service.data.volumes;
+  if (!Array.isArray(list2)) return;
+  list2.forEach((entry2, i2) => {
+    const text = scalarText(entry2);
+    let written = null;
+    let target = null;
+    let long = false;
+    let create = false;
+    let yamlPath = ["volumes", i2];
+    if (text !== null) {
+      const parts2 = splitOutsideVariables(text.trim(), ":");
+      if (parts2.length < 2) return;
+      written = parts2[0];
+      target = parts2[1];
+    } else {
+      const map = asMap(entry2);
+      if (!map || scalarText(map.type) !== "bind") return;
+      written = scalarText(map.source);
+      target = scalarText(map.target);
+      long = true;
+      create = asMap(map.bind)?.create_host_path === true;
+      yamlPath = ["volumes", i2, "source"];
+    }
+    if (written === null) return;
+    const v = interpolate(written, service.env);
+    if (!long && !/^(\.|\/|~|\$)/.test(written.trim())) return;
+    const origin = service.origin("volumes", i2);
+    const base = origin && !service.view.files.includes(origin.file) && origin.file !== service.file ? dirOf(origin.file.path) : service.dir;
+    const loc = v.unresolved ? { location: "unknown", repoPath: null } : locatePath(base, v.value);
+    const fileLike = looksLikeFile(v.value) || target !== null && looksLikeFile(interpolate(target, service.env).value) && !v.value.endsWith("/");
+    paths.push({
+      role: "bind",
+      service,
+      written,
+      value: v.value,
+      ...loc,
+      expect: long ? "any" : fileLike ? "file" : "any",
+      // Short syntax creates a missing source as a folder: only a file-like source is then broken. Long syntax refuses.
+      mustExist: long ? !create : fileLike,
+      place: service.at(...yamlPath),
+      yamlPath
+    });
+  });
+}
+function topLevelFileRefs(service, key, role, paths) {
+  const used = service.data[key];
+  if (!Array.isArray(used)) return;
+  const defs = asMap(service.view.data[key]) ?? {};
+  for (const entry2 of used) {
+    const name2 = scalarText(entry2) ?? scalarText(asMap(entry2)?.source);
+    if (name2 === null) continue;
+    const def = asMap(defs[name2]);
+    const written = def ? scalarText(def.file) : null;
+    if (written === null) continue;
+    const v = interpolate(written, service.view.env);
+    const loc = v.unresolved ? { location: "unknown", repoPath: null } : locatePath(service.view.dir, v.value);
+    paths.push({
+      role,
+      service,
+      written,
+      value: v.value,
+      ...loc,
+      expect: "any",
+      mustExist: true,
+      place: service.view.at(key, name2, "file"),
+      yamlPath: [key, name2, "file"],
+      name: name2
+    });
+  }
+}
+var GLOB = /[*?[]/;
+function contextRelative(source) {
+  const clean = path10.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  return clean === "." ? "" : clean.replace(/^\.\//, "");
+}
+function contextCopySources(file) {
+  const out2 = [];
+  for (const stage of file.stages) {
+    for (const instruction of stage.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword !== "COPY" && keyword !== "ADD") continue;
+      const flags2 = instruction.getFlags?.() ?? [];
+      if (flags2.some((f) => f.getName().toLowerCase() === "from")) continue;
+      const json = instruction.getJSONStrings?.() ?? [];
+      const words2 = json.length ? json.map((s2) => s2.getJSONValue()) : instruction.getArguments().map((a) => a.getValue());
+      if (words2.some((w) => w.startsWith("<<"))) continue;
+      if (words2.length < 2) continue;
+      for (const raw of words2.slice(0, -1)) {
+        const written = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0] ? raw.slice(1, -1) : raw;
+        if (keyword === "ADD" && /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(written)) continue;
+        let value = written;
+        if (written.includes("$")) {
+          const expanded = expandAt(file, stage, instruction, written);
+          value = expanded.unresolved ? null : expanded.value;
+        }
+        const inContext = value === null ? null : contextRelative(value);
+        out2.push({ instruction, stage, keyword, written, value, inContext, glob: value !== null && GLOB.test(value) });
+      }
+    }
+  }
+  return out2;
+}
+function globParts(inContext) {
+  const segments = inContext.split("/");
+  const last = segments[segments.length - 1];
+  if (segments.slice(0, -1).some((s2) => GLOB.test(s2)) || !GLOB.test(last) || last.includes("**")) return null;
+  return { dir: segments.slice(0, -1).join("/"), pattern: last };
+}
+function joinRepo(dir, rel) {
+  return normalizeRelative(path10.posix.join(dir || ".", rel || ".")) ?? "";
+}
+var MAX_PROBES = 4e3;
+var MAX_LISTINGS = 400;
+async function probeReferencedPaths(ws, project) {
+  const exists2 = /* @__PURE__ */ new Map();
+  const listings = /* @__PURE__ */ new Map();
+  for (const f of project.files) exists2.set(f.path, "file");
+  for (const u of project.unread) exists2.set(u.path, "file");
+  let probes = 0;
+  const probe = async (p) => {
+    if (exists2.has(p)) return exists2.get(p);
+    if (probes >= MAX_PROBES) return void 0;
+    probes++;
+    const kind = await ws.exists(p);
+    exists2.set(p, kind);
+    return kind;
+  };
+  const list2 = async (dir) => {
+    if (listings.has(dir) || listings.size >= MAX_LISTINGS) return;
+    const entries = await ws.list(dir);
+    listings.set(dir, entries);
+    exists2.set(dir, entries ? "dir" : exists2.get(dir) ?? null);
+    if (entries) {
+      for (const e of entries) if (!exists2.has(joinRepo(dir, e.name))) exists2.set(joinRepo(dir, e.name), e.type);
+    }
+  };
+  const missingParent = async (p) => {
+    const parent = normalizeRelative(path10.posix.dirname(p)) ?? "";
+    if (await probe(parent) === "dir") await list2(parent);
+  };
+  const links = linksOf(project);
+  for (const s2 of links.services) {
+    for (const ref of s2.paths) {
+      if (ref.location !== "inside" || ref.repoPath === null) continue;
+      const kind = await probe(ref.repoPath);
+      if (kind === null && (ref.role === "build.dockerfile" || ref.role === "build.context")) await missingParent(ref.repoPath);
+      if (kind === null && ref.role === "env_file") await missingParent(ref.repoPath);
+    }
+  }
+  for (const df of links.dockerfiles.values()) {
+    const sources = contextCopySources(df.file);
+    if (!sources.length) continue;
+    for (const context of df.contexts) {
+      if (await probe(context) !== "dir") continue;
+      for (const source of sources) {
+        if (source.inContext === null || source.inContext === "") continue;
+        if (source.glob) {
+          const parts2 = globParts(source.inContext);
+          if (parts2 && await probe(joinRepo(context, parts2.dir)) === "dir") await list2(joinRepo(context, parts2.dir));
+          continue;
+        }
+        const at = joinRepo(context, source.inContext);
+        if (await probe(at) === null) await missingParent(at);
+      }
+    }
+  }
+  return { exists: exists2, listings };
+}
+function pathKind(project, repoPath) {
+  const f = project.byPath.get(repoPath);
+  if (f) return "file";
+  const known = project.exists;
+  return known?.get(repoPath);
+}
+function listingOf(project, repoDir) {
+  return project.listings?.get(repoDir);
+}
+function isRootUser(spec) {
+  const user = spec.trim().split(":")[0];
+  if (user === "root" || user.toLowerCase() === "containeradministrator") return true;
+  return user !== "" && [...user].every((c) => c >= "0" && c <= "9") && Number(user) === 0;
+}
+function defaultsToNonRoot(ref) {
+  const name2 = ref.name.toLowerCase();
+  const registry = (ref.registry ?? "docker.io").toLowerCase();
+  const tagParts = (ref.tag ?? "latest").toLowerCase().split("-");
+  if (tagParts.includes("nonroot")) return true;
+  if (registry === "cgr.dev" && name2.startsWith("chainguard/") || registry === "docker.io" && name2.startsWith("chainguard/")) {
+    return !tagParts.includes("dev") && name2 !== "chainguard/wolfi-base";
+  }
+  if (name2 === "nginxinc/nginx-unprivileged") return true;
+  if (registry === "mcr.microsoft.com") {
+    if (name2.startsWith("dotnet/") && tagParts.some((p) => p.startsWith("chiseled"))) return true;
+    if (name2 === "windows/nanoserver" || name2.startsWith("dotnet/") && tagParts.some((p) => p.startsWith("nanoserver"))) return true;
+  }
+  return false;
+}
+function unquote6(value) {
+  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
+}
+function effectiveUser(file, stage) {
+  const chain = stageAncestry(stage);
+  const rootStage = chain[chain.length - 1];
+  for (const s2 of chain) {
+    const users = stageInstructions(s2, "USER");
+    if (!users.length) continue;
+    const instruction = users[users.length - 1];
+    const written = unquote6(instruction.getArguments()[0]?.getValue() ?? "");
+    const { value, unresolved } = expandAt(file, s2, instruction, written);
+    if (unresolved) return { source: "unknown", user: null, root: null, instruction, stage: s2, rootStage };
+    return { source: "user", user: value, root: isRootUser(value), instruction, stage: s2, rootStage };
+  }
+  const base = rootStage.base;
+  const root = base.isScratch ? true : base.ref ? !defaultsToNonRoot(base.ref) : base.unresolved ? null : true;
+  return { source: "base", user: null, root, instruction: null, stage: null, rootStage };
+}
+function declaredArgs(file) {
+  const out2 = /* @__PURE__ */ new Map();
+  let global2 = true;
+  for (const instruction of file.instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === "FROM") global2 = false;
+    if (keyword !== "ARG") continue;
+    for (const property of instruction.getProperties()) {
+      const name2 = property.getName();
+      const prev = out2.get(name2);
+      const hasDefault = property.getValue() !== null;
+      if (!prev) out2.set(name2, { hasDefault, instruction, global: global2 });
+      else if (hasDefault && !prev.hasDefault && prev.global === global2) out2.set(name2, { hasDefault, instruction, global: global2 });
+    }
+  }
+  return out2;
+}
+
+// src/model/project.ts
+function filesOfKind(project, kind) {
+  return project.files.filter((f) => f.kind === kind);
+}
+function dockerignoreFor(project, dockerfile, context) {
+  const specific = project.byPath.get(`${dockerfile.path}.dockerignore`);
+  if (specific?.kind === "dockerignore") return specific;
+  const dir = context ?? path11.posix.dirname(dockerfile.path);
+  const general = project.byPath.get(dir === "." || dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
+  return general?.kind === "dockerignore" ? general : null;
+}
+function parseFile(file, text) {
+  switch (file.kind) {
+    case "dockerfile": {
+      const { file: parsed2, problems } = parseDockerfile(file.path, text);
+      return { parsed: parsed2, problems };
+    }
+    case "compose": {
+      const { file: parsed2, problems } = parseCompose(file.path, text);
+      return { parsed: parsed2, problems };
+    }
+    case "dockerignore":
+      return { parsed: parseDockerignore(file.path, text), problems: [] };
+    default:
+      return { parsed: { path: file.path, kind: file.kind, text, lines: splitLines(text) }, problems: [] };
+  }
+}
+var READ_CONCURRENCY = 16;
+async function loadProject(ws, discovered) {
+  const project = { files: [], byPath: /* @__PURE__ */ new Map(), unread: [], problems: [], context: /* @__PURE__ */ new Set() };
+  const seen = /* @__PURE__ */ new Set();
+  const loadAll = async (batch) => {
+    const todo = batch.filter((f) => !seen.has(f.path) && seen.add(f.path));
+    const reads = await mapLimit(todo, READ_CONCURRENCY, (f) => ws.read(f.path));
+    todo.forEach((file, i2) => {
+      const read = reads[i2];
+      if (!read.ok) {
+        project.unread.push({ path: file.path, kind: file.kind, reason: read.reason });
+        return;
+      }
+      const { parsed: parsed2, problems } = parseFile(file, read.text);
+      project.files.push(parsed2);
+      project.byPath.set(parsed2.path, parsed2);
+      project.problems.push(...problems);
+    });
+  };
+  await loadAll(discovered);
+  for (let round = 0; round < 4; round++) {
+    const refs = dedupe(referencedFiles(project).filter((r) => !seen.has(r.path)));
+    if (!refs.length) break;
+    const present = await mapLimit(refs, READ_CONCURRENCY, async (r) => await ws.exists(r.path) === "file");
+    await loadAll(refs.filter((_, i2) => present[i2]));
+    refs.forEach((r) => seen.add(r.path));
+  }
+  const siblings = dedupe(composeSiblings(project).filter((r) => !seen.has(r.path)));
+  const presentSiblings = await mapLimit(siblings, READ_CONCURRENCY, async (r) => await ws.exists(r.path) === "file");
+  const context = siblings.filter((_, i2) => presentSiblings[i2]);
+  await loadAll(context);
+  for (const c of context) if (project.byPath.has(c.path)) project.context.add(c.path);
+  project.files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  project.unread.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  Object.assign(project, await probeReferencedPaths(ws, project));
+  return project;
+}
+async function mapLimit(items2, limit, fn) {
+  const results = new Array(items2.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items2.length) {
+      const i2 = next++;
+      results[i2] = await fn(items2[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items2.length) }, worker));
+  return results;
+}
+function composeSiblings(project) {
+  const out2 = [];
+  for (const file of project.files) {
+    if (file.kind !== "compose" || BASE_COMPOSE_NAMES.includes(path11.posix.basename(file.path).toLowerCase())) continue;
+    const dir = path11.posix.dirname(file.path);
+    for (const name2 of [...BASE_COMPOSE_NAMES, ...DEFAULT_OVERRIDE_NAMES]) {
+      const rel = normalizeRelative(path11.posix.join(dir, name2));
+      if (rel) out2.push({ path: rel, kind: "compose" });
+    }
+  }
+  return out2;
+}
+function dedupe(files) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const f of files) if (!byPath.has(f.path)) byPath.set(f.path, f);
+  return [...byPath.values()];
+}
+function referencedFiles(project) {
+  const refs = [];
+  const add = (base, target, kind) => {
+    if (target.startsWith("/") || target.startsWith("~") || target.includes("$")) return;
+    const rel = normalizeRelative(path11.posix.join(base, target));
+    if (rel) refs.push({ path: rel, kind });
+  };
+  for (const file of project.files) {
+    const dir = path11.posix.dirname(file.path);
+    if (file.kind === "compose") {
+      add(dir, ".env", "env");
+      for (const inc of includesOf(file)) refs.push({ path: inc.path, kind: "compose" });
+      for (const service of file.services) {
+        const ext = asMap(service.data.extends);
+        const extFile = ext ? scalarText(ext.file) : null;
+        if (extFile !== null) add(dir, extFile, "compose");
+        for (const envFile of asList(service.data.env_file)) {
+          const p = typeof envFile === "string" ? envFile : envFile?.path;
+          if (typeof p === "string") add(dir, p, "env");
+        }
+        const build = buildOf(file, project, service.data);
+        if (build?.dockerfilePath && !build.dockerfile) refs.push({ path: build.dockerfilePath, kind: "dockerfile" });
+        const nginxService = isNginxImage(service.data.image) || isNginxDockerfile(build?.dockerfile ?? null);
+        for (const volume of asList(service.data.volumes)) {
+          const bind2 = bindMount(volume);
+          if (bind2 && (bind2.target.startsWith("/etc/nginx") || nginxService && isNginxConfigName(bind2.source))) add(dir, bind2.source, "nginx");
+        }
+      }
+    } else if (file.kind === "dockerfile") {
+      for (const source of nginxConfigsCopied(file)) add(dir, source, "nginx");
+    }
+  }
+  return refs;
+}
+function isNginxImage(image) {
+  if (typeof image !== "string") return false;
+  const ref = parseImageRef(image);
+  return Boolean(ref && path11.posix.basename(ref.name).includes("nginx"));
+}
+function isNginxConfigName(p) {
+  return /\.(conf|conf\.template|template)$/.test(p);
+}
+function isNginxDockerfile(file) {
+  if (!file) return false;
+  const final = file.stages[file.stages.length - 1];
+  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path11.posix.basename(s2.base.ref.name).includes("nginx")));
+}
+function nginxConfigsCopied(file) {
+  const out2 = [];
+  for (const stage of file.stages) {
+    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path11.posix.basename(s2.base.ref.name).includes("nginx"));
+    for (const { copy, sources, dest } of stageCopies(stage)) {
+      for (const src of sources) {
+        if (!(dest.startsWith("/etc/nginx") || nginxStage && isNginxConfigName(src))) continue;
+        const from = copy.getFromFlag()?.getValue();
+        if (!from) {
+          if (!/[*?[]/.test(src)) out2.push(src);
+          continue;
+        }
+        const origin = file.stages.find((s2) => s2.name?.toLowerCase() === from.toLowerCase());
+        const traced = origin ? traceToContext(origin, src) : null;
+        if (traced) out2.push(traced);
+      }
+    }
+  }
+  return out2;
+}
+function stageCopies(stage) {
+  const copies2 = [];
+  let workdir = "/";
+  for (const instruction of stage.instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === "WORKDIR") {
+      const dir = instruction.getArguments()[0]?.getValue();
+      if (dir) workdir = path11.posix.resolve(workdir, dir);
+    } else if (keyword === "COPY" || keyword === "ADD") {
+      const args2 = instruction.getArguments().map((a) => a.getValue());
+      if (args2.length < 2) continue;
+      const destRaw = args2[args2.length - 1];
+      const dest = path11.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
+      copies2.push({ copy: instruction, sources: args2.slice(0, -1), dest });
+    }
+  }
+  return copies2;
+}
+function traceToContext(stage, absolute) {
+  const copies2 = stageAncestry(stage).flatMap((s2) => stageCopies(s2).filter((c) => !c.copy.getFromFlag()).reverse());
+  for (const { sources, dest } of copies2) {
+    const destDir = dest.endsWith("/") ? dest : `${dest}/`;
+    if (!absolute.startsWith(destDir)) continue;
+    const inside = absolute.slice(destDir.length);
+    for (const src of sources) if (!/[*?[]/.test(src)) return path11.posix.join(src, inside);
+  }
+  return null;
+}
+function asList(value) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+function bindMount(volume) {
+  if (typeof volume === "string") {
+    const parts2 = volume.split(":");
+    if (parts2.length < 2) return null;
+    const [source, target] = parts2;
+    if (!/^(\.|\/|~)/.test(source)) return null;
+    return { source, target };
+  }
+  if (volume && typeof volume === "object") {
+    const v = volume;
+    if (v.type === "bind" && typeof v.source === "string" && typeof v.target === "string") return { source: v.source, target: v.target };
+  }
+  return null;
+}
+
+// rules/dockerfile/copy-ignored-file.ts
 function contextPath(source) {
-  const clean = path8.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  const clean = path12.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   return clean === "" || clean === "." ? "." : clean.replace(/^\.\//, "");
 }
 function rootIgnored(ignore) {
@@ -64469,9 +66921,9 @@ var copy_ignored_file_default = defineRule({
   meta: {
     id: "copy-ignored-file",
     title: "COPY/ADD source excluded by .dockerignore",
-    priority: "high",
+    priority: "critical",
     category: "correctness",
-    rationale: 'Files that `.dockerignore` excludes are not sent to the builder, so a `COPY` or `ADD` of them fails with "not found" (or, for a pattern, copies less than intended).',
+    rationale: 'Files that `.dockerignore` excludes are not sent to the builder, so a `COPY` or `ADD` of them fails the build with "not found" (or, for a pattern, copies less than intended).',
     fixable: false,
     equivalents: { buildkit: ["CopyIgnoredFile"] },
     appliesTo: "dockerfile",
@@ -64551,7 +67003,7 @@ var copy_relative_no_workdir_default = defineRule({
 });
 
 // rules/dockerfile/copy-then-extract-archive.ts
-import path9 from "node:path";
+import path13 from "node:path";
 var TAR_SUFFIXES = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz"];
 var TAR_VALUE_FLAGS = ["-f", "--file", "-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--strip-components", "--transform", "--exclude", "-I", "--use-compress-program", "--owner", "--group", "--mode"];
 function isTarArchive(name2) {
@@ -64592,32 +67044,32 @@ var copy_then_extract_archive_default = defineRule({
         if (value === null || source.heredoc || !isTarArchive(value)) continue;
         const dest = expandedWord(file, item, args2.dest);
         const renamed = args2.sources.length === 1 && dest !== null && !dest.endsWith("/") && dest !== "." && isTarArchive(dest);
-        archives.push({ word: source, name: path9.posix.basename(renamed ? dest : value) });
+        archives.push({ word: source, name: path13.posix.basename(renamed ? dest : value) });
       }
       if (!archives.length) continue;
       ctx.applies();
       const copyLine = rangeOf(item.instruction).line;
       const later = runs.filter((r) => rangeOf(r.instruction).line > copyLine && stageAncestry(r.stage).includes(stage));
       for (const archive of archives) {
-        let found2 = null;
+        let found3 = null;
         for (const run2 of later) {
           const command = run2.script.commands.find((c) => {
             const extracted = extractedArchive(c);
-            return extracted !== null && !extracted.includes("$") && path9.posix.basename(extracted) === archive.name;
+            return extracted !== null && !extracted.includes("$") && path13.posix.basename(extracted) === archive.name;
           });
           if (command) {
-            found2 = { run: run2, command };
+            found3 = { run: run2, command };
             break;
           }
         }
-        if (!found2) continue;
-        const oldStyle = /^[A-Za-z]+$/.test(found2.command.args[0]?.value ?? "");
-        const members = argsNoFlags(found2.command, TAR_VALUE_FLAGS).slice(oldStyle ? 2 : 0);
-        const options = members.length > 0 || hasFlag(found2.command, "--strip-components", "--transform", "--exclude", "-T", "--files-from");
+        if (!found3) continue;
+        const oldStyle = /^[A-Za-z]+$/.test(found3.command.args[0]?.value ?? "");
+        const members = argsNoFlags(found3.command, TAR_VALUE_FLAGS).slice(oldStyle ? 2 : 0);
+        const options = members.length > 0 || hasFlag(found3.command, "--strip-components", "--transform", "--exclude", "-T", "--files-from");
         const add = options ? "" : `use \`ADD ${archive.word.value} <dir>/\` (ADD unpacks local tar archives), or `;
         ctx.report({
           range: archive.word.range,
-          message: `\`${archive.word.value}\` is copied here and unpacked by \`tar\` on line ${found2.command.range.line}: the packed archive stays in this COPY's layer, so the image carries it twice even if the RUN deletes it; ${add}read it from a bind mount: \`RUN --mount=type=bind,source=${archive.word.value},target=/tmp/${archive.name} tar -xf /tmp/${archive.name} -C <dir>\``
+          message: `\`${archive.word.value}\` is copied here and unpacked by \`tar\` on line ${found3.command.range.line}: the packed archive stays in this COPY's layer, so the image carries it twice even if the RUN deletes it; ${add}read it from a bind mount: \`RUN --mount=type=bind,source=${archive.word.value},target=/tmp/${archive.name} tar -xf /tmp/${archive.name} -C <dir>\``
         });
       }
     }
@@ -64634,6 +67086,10 @@ var SENSITIVE2 = [
   { label: "`*.key`", probe: "server.key", pattern: "*.key" },
   { label: "`id_rsa*`", probe: "id_rsa", pattern: "id_rsa*" }
 ];
+var NODE_MODULES = { label: "`node_modules`", probe: "node_modules", pattern: "node_modules" };
+function nodeStage(stage) {
+  return stageAncestry(stage).some((s2) => s2.base.ref !== null && /(^|\/)(node|bun)$/.test(s2.base.ref.name.toLowerCase()));
+}
 var copy_whole_context_default = defineRule({
   meta: {
     id: "copy-whole-context",
@@ -64659,7 +67115,8 @@ var copy_whole_context_default = defineRule({
       });
       if (!whole) continue;
       ctx.applies();
-      const judged = ignores.map((ignore2) => ({ ignore: ignore2, missing: ignore2 ? SENSITIVE2.filter((s2) => !ignore2.ignores(s2.probe)) : SENSITIVE2 }));
+      const wanted = nodeStage(item.stage) ? [...SENSITIVE2, NODE_MODULES] : SENSITIVE2;
+      const judged = ignores.map((ignore2) => ({ ignore: ignore2, missing: ignore2 ? wanted.filter((s2) => !ignore2.ignores(s2.probe)) : wanted }));
       const worst = judged.find((j) => j.missing.length);
       if (!worst) continue;
       const { ignore, missing } = worst;
@@ -64721,7 +67178,7 @@ var curl_pipe_shell_default = defineRule({
 });
 
 // rules/dockerfile/debug-env-enabled.ts
-import path10 from "node:path";
+import path14 from "node:path";
 var DEBUG_SETTINGS = [
   { name: /^(DEBUG|FLASK_DEBUG|DJANGO_DEBUG|APP_DEBUG)$/, on: isTrue2, what: "debug mode" },
   { name: /^(NODE_ENV|FLASK_ENV|RAILS_ENV|RACK_ENV|APP_ENV)$/, on: (v) => ["development", "dev"].includes(v.toLowerCase()), what: "development mode" },
@@ -64732,7 +67189,7 @@ var DEBUG_SETTINGS = [
 function isDevDockerfile(filePath, stageName) {
   const words2 = (s2) => s2.toLowerCase().split(/[^a-z0-9]+/);
   const devWords = ["dev", "development", "debug", "local"];
-  return words2(path10.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
+  return words2(path14.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
 }
 var debug_env_enabled_default = defineRule({
   meta: {
@@ -64831,14 +67288,14 @@ var empty_continuation_line_default = defineRule({
   check(ctx) {
     const lines = ctx.file.lines;
     for (const instruction of ctx.file.instructions) {
-      const range2 = rangeOf(instruction);
-      if (range2.endLine === range2.line) continue;
-      const head = (lines[range2.line - 1] ?? "").trim();
+      const range3 = rangeOf(instruction);
+      if (range3.endLine === range3.line) continue;
+      const head = (lines[range3.line - 1] ?? "").trim();
       const bodyStart = firstHeredocLine(instruction);
-      let last = Math.min(range2.endLine, bodyStart - 1);
-      while (last > range2.line && !(lines[last - 1] ?? "").trim()) last--;
+      let last = Math.min(range3.endLine, bodyStart - 1);
+      while (last > range3.line && !(lines[last - 1] ?? "").trim()) last--;
       let n = 0;
-      for (let line = range2.line + 1; line < last; line++) {
+      for (let line = range3.line + 1; line < last; line++) {
         const text = lines[line - 1] ?? "";
         if (text.trim()) continue;
         n++;
@@ -64849,7 +67306,7 @@ var empty_continuation_line_default = defineRule({
         const swallowed = word !== void 0 && INSTRUCTION_KEYWORDS.has(word);
         ctx.report({
           range: { line, column: 1, endLine: line, endColumn: text.length + 1 },
-          message: swallowed ? `the \`${instruction.getKeyword()}\` on line ${range2.line} continues past this empty line and swallows the \`${word}\` on line ${next} as more of its arguments: remove the trailing \`${ctx.file.escapeChar}\` before the empty line` : `empty line inside the \`${instruction.getKeyword()}\` started on line ${range2.line}: Docker skips it and keeps reading (deprecated, a future error); remove it`,
+          message: swallowed ? `the \`${instruction.getKeyword()}\` on line ${range3.line} continues past this empty line and swallows the \`${word}\` on line ${next} as more of its arguments: remove the trailing \`${ctx.file.escapeChar}\` before the empty line` : `empty line inside the \`${instruction.getKeyword()}\` started on line ${range3.line}: Docker skips it and keeps reading (deprecated, a future error); remove it`,
           // Deleting the line changes nothing for Docker; it does not repair a swallowed instruction.
           fix: swallowed ? void 0 : { line, endLine: line, replacement: "" },
           key: `${head}:${n}`
@@ -64915,8 +67372,8 @@ function formOf(instruction) {
   const text = words2.join(" ");
   if (text.startsWith("[")) {
     try {
-      const parsed = JSON.parse(text);
-      if (Array.isArray(parsed) && parsed.every((s2) => typeof s2 === "string")) return { kind: "exec", empty: parsed.length === 0 };
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2) && parsed2.every((s2) => typeof s2 === "string")) return { kind: "exec", empty: parsed2.length === 0 };
     } catch {
     }
     const first = text.slice(1).trimStart()[0];
@@ -64926,22 +67383,22 @@ function formOf(instruction) {
 }
 function effective(chain, keyword) {
   for (let depth = 0; depth < chain.length; depth++) {
-    const found2 = stageInstructions(chain[depth], keyword);
-    if (found2.length) return { instruction: found2[found2.length - 1], depth };
+    const found3 = stageInstructions(chain[depth], keyword);
+    if (found3.length) return { instruction: found3[found3.length - 1], depth };
   }
   return null;
 }
 function execForm(words2) {
   return `[${words2.map((w) => JSON.stringify(w)).join(", ")}]`;
 }
-function rewrite(file, instruction, words2) {
-  const range2 = rangeOf(instruction);
+function rewrite2(file, instruction, words2) {
+  const range3 = rangeOf(instruction);
   if (file.ast.getComments().some((c) => {
     const line = c.getRange().start.line + 1;
-    return line > range2.line && line <= range2.endLine;
+    return line > range3.line && line <= range3.endLine;
   })) return null;
-  const indent2 = (file.lines[range2.line - 1] ?? "").slice(0, range2.column - 1);
-  return { line: range2.line, endLine: range2.endLine, replacement: `${indent2}${instruction.getInstruction()} ${execForm(words2)}` };
+  const indent2 = (file.lines[range3.line - 1] ?? "").slice(0, range3.column - 1);
+  return { line: range3.line, endLine: range3.endLine, replacement: `${indent2}${instruction.getInstruction()} ${execForm(words2)}` };
 }
 var exec_form_cmd_default = defineRule({
   meta: {
@@ -64989,14 +67446,14 @@ var exec_form_cmd_default = defineRule({
       }
       const plain2 = words2.every((w) => ![...w].some((c) => SHELL_SYNTAX.has(c) || c === file.escapeChar)) && !words2[0].includes("=");
       const alone = keyword === "CMD" ? !entrypoint : !hasCmd;
-      ctx.report({ range: rangeOf(instruction), message, fix: plain2 && alone ? rewrite(file, instruction, words2) ?? void 0 : void 0 });
+      ctx.report({ range: rangeOf(instruction), message, fix: plain2 && alone ? rewrite2(file, instruction, words2) ?? void 0 : void 0 });
     }
   }
 });
 
 // rules/dockerfile/expose-invalid.ts
 var PROTOCOLS = ["tcp", "udp", "sctp"];
-function unquote6(value) {
+function unquote7(value) {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 function port(text) {
@@ -65010,7 +67467,7 @@ function exposeSpecs(file) {
     for (const expose of stageInstructions(stage, "EXPOSE")) {
       for (const argument of expose.getArguments()) {
         const raw = argument.getValue();
-        const { value, unresolved } = expandAt(file, stage, expose, unquote6(raw));
+        const { value, unresolved } = expandAt(file, stage, expose, unquote7(raw));
         if (unresolved) continue;
         const parts2 = value.split(/\s+/).filter(Boolean);
         for (const text of parts2) {
@@ -65052,8 +67509,8 @@ var expose_invalid_default = defineRule({
     appliesTo: "dockerfile"
   },
   check(ctx) {
-    const found2 = [];
-    const report = (range2, message, edit = null) => found2.push({ range: range2, message, edit });
+    const found3 = [];
+    const report = (range3, message, edit = null) => found3.push({ range: range3, message, edit });
     for (const spec of exposeSpecs(ctx.file)) {
       ctx.applies();
       const container = spec.ports + (spec.proto !== null ? `/${spec.proto}` : "");
@@ -65073,8 +67530,8 @@ var expose_invalid_default = defineRule({
         report(spec.range, `\`EXPOSE ${spec.text}\`: unknown protocol \`${spec.proto}\`; EXPOSE takes \`tcp\` (the default), \`udp\` or \`sctp\``);
       }
     }
-    const fixes = lineFixes2(ctx.file.lines, found2.map((f) => f.edit));
-    found2.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
+    const fixes = lineFixes(ctx.file.lines, found3.map((f) => f.edit));
+    found3.forEach(({ range: range3, message }, i2) => ctx.report({ range: range3, message, fix: fixes[i2] ?? void 0 }));
   }
 });
 
@@ -65091,21 +67548,21 @@ var expose_proto_casing_default = defineRule({
     appliesTo: "dockerfile"
   },
   check(ctx) {
-    const found2 = [];
+    const found3 = [];
     for (const spec of exposeSpecs(ctx.file)) {
       if (spec.proto === null) continue;
       ctx.applies();
       const lower = spec.proto.toLowerCase();
       if (spec.proto === lower || !PROTOCOLS.includes(lower)) continue;
       const text = `${spec.text.slice(0, spec.text.length - spec.proto.length)}${lower}`;
-      found2.push({
+      found3.push({
         range: spec.range,
         message: `\`EXPOSE ${spec.text}\`: write the protocol in lower case (\`${text}\`)`,
         edit: spec.literal ? { range: spec.range, text } : null
       });
     }
-    const fixes = lineFixes2(ctx.file.lines, found2.map((f) => f.edit));
-    found2.forEach(({ range: range2, message }, i2) => ctx.report({ range: range2, message, fix: fixes[i2] ?? void 0 }));
+    const fixes = lineFixes(ctx.file.lines, found3.map((f) => f.edit));
+    found3.forEach(({ range: range3, message }, i2) => ctx.report({ range: range3, message, fix: fixes[i2] ?? void 0 }));
   }
 });
 
@@ -65157,11 +67614,11 @@ var from_as_casing_default = defineRule({
       const written = args2[1].getValue();
       const wanted = isLower ? "as" : "AS";
       if (written === wanted) continue;
-      const range2 = fromLsp(args2[1].getRange());
+      const range3 = fromLsp(args2[1].getRange());
       ctx.report({
-        range: range2,
+        range: range3,
         message: `\`${written}\` should match the case of \`${keyword}\`: write \`${keyword} … ${wanted} ${args2[2].getValue()}\``,
-        fix: replaceRanges(ctx.file.lines, [{ range: range2, text: wanted }]) ?? void 0
+        fix: replaceRanges(ctx.file.lines, [{ range: range3, text: wanted }]) ?? void 0
       });
     }
   }
@@ -65398,9 +67855,9 @@ var insecure_download_default = defineRule({
         const what = insecureEnv(property.getName(), value);
         if (what === null) continue;
         ctx.applies();
-        const range2 = rangeOf(property);
+        const range3 = rangeOf(property);
         ctx.report({
-          range: range2,
+          range: range3,
           message: `\`${keyword} ${property.getName()}\`: ${what} for every later step`,
           hint: "Remove it; trust a private CA explicitly instead (`NODE_EXTRA_CA_CERTS`, `PIP_CERT`, `GIT_SSL_CAINFO`, `update-ca-certificates`).",
           key: `env:${property.getName()}`
@@ -65699,30 +68156,30 @@ var json_form_invalid_default = defineRule({
       if (!text.startsWith("[") || !text.endsWith("]")) continue;
       ctx.applies();
       try {
-        const parsed = JSON.parse(text);
-        if (Array.isArray(parsed) && parsed.every((s2) => typeof s2 === "string")) continue;
+        const parsed2 = JSON.parse(text);
+        if (Array.isArray(parsed2) && parsed2.every((s2) => typeof s2 === "string")) continue;
       } catch {
       }
       const first = text.slice(1).trimStart()[0];
       if (first === void 0 || !(first in QUOTES)) continue;
-      const found2 = scan(chars);
+      const found3 = scan(chars);
       const keyword = item.instruction.getKeyword();
-      const why = reasons(found2);
+      const why = reasons(found3);
       const what = why.length ? `it has ${why.join(" and ")}` : "it is not valid JSON";
       const effect = keyword === "SHELL" ? "and `SHELL` accepts only the JSON form, so the build fails" : `so Docker runs the text through \`/bin/sh -c\` as a shell command, which looks for a command named \`${text.split(/\s/)[0].replace(/["']/g, "")}\`: ${EFFECT[keyword]}`;
       let fix = null;
-      if (found2.complete && found2.tokens.length && !found2.tokens.some((t) => t.ambiguous)) {
-        const edits = found2.tokens.map((t) => ({ range: t.range, text: JSON.stringify(t.value) }));
-        for (const comma of found2.trailingCommas) edits.push({ range: comma, text: "" });
-        for (const index of found2.missingCommas) {
-          const before2 = found2.tokens[index - 1].range;
+      if (found3.complete && found3.tokens.length && !found3.tokens.some((t) => t.ambiguous)) {
+        const edits = found3.tokens.map((t) => ({ range: t.range, text: JSON.stringify(t.value) }));
+        for (const comma of found3.trailingCommas) edits.push({ range: comma, text: "" });
+        for (const index of found3.missingCommas) {
+          const before2 = found3.tokens[index - 1].range;
           edits.push({ range: { line: before2.endLine, column: before2.endColumn, endLine: before2.endLine, endColumn: before2.endColumn }, text: "," });
         }
         fix = replaceRanges(file.lines, edits);
       }
       const where = item.onbuild ? " (through `ONBUILD`, in every image built from this one)" : "";
-      const written = `[${found2.tokens.map((t) => JSON.stringify(t.value)).join(", ")}]`;
-      const example = found2.complete && written.length <= 100 ? written : '["…", "…"]';
+      const written = `[${found3.tokens.map((t) => JSON.stringify(t.value)).join(", ")}]`;
+      const example = found3.complete && written.length <= 100 ? written : '["…", "…"]';
       ctx.report({
         range: fromLsp(item.holder.getRange()),
         message: `\`${keyword}\` looks like exec form but is not a JSON array${where}: ${what}, ${effect}; write it with double quotes: \`${keyword} ${example}\``,
@@ -65858,13 +68315,13 @@ var label_schema_default = defineRule({
           const raw = property.getValue() ?? "";
           const { value, unresolved } = expandAt(file, stage, instruction, raw);
           if (unresolved) continue;
-          const range2 = fromLsp(property.getValueRange() ?? property.getNameRange());
+          const range3 = fromLsp(property.getValueRange() ?? property.getNameRange());
           if (!value.trim()) {
             ctx.report({ range: fromLsp(property.getNameRange()), message: `label \`${key}\` is empty`, key: `empty:${key}` });
             continue;
           }
           const bad = formatProblem(key, value.trim());
-          if (bad) ctx.report({ range: range2, message: `label \`${key}\` ${bad.problem}`, key: `format:${key}` });
+          if (bad) ctx.report({ range: range3, message: `label \`${key}\` ${bad.problem}`, key: `format:${key}` });
         }
       }
     }
@@ -65972,13 +68429,13 @@ var maintainer_deprecated_default = defineRule({
   check(ctx) {
     for (const instruction of ctx.file.instructions) {
       if (instruction.getKeyword() !== "MAINTAINER") continue;
-      const range2 = rangeOf(instruction);
+      const range3 = rangeOf(instruction);
       const who = instruction.getArgumentsContent() ?? "";
-      const singleLine = range2.line === range2.endLine;
+      const singleLine = range3.line === range3.endLine;
       ctx.report({
-        range: range2,
+        range: range3,
         message: "`MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=…`",
-        fix: singleLine && who ? { line: range2.line, endLine: range2.line, replacement: `LABEL org.opencontainers.image.authors=${JSON.stringify(who)}` } : void 0
+        fix: singleLine && who ? { line: range3.line, endLine: range3.line, replacement: `LABEL org.opencontainers.image.authors=${JSON.stringify(who)}` } : void 0
       });
     }
   }
@@ -66001,12 +68458,12 @@ var multiple_healthcheck_cmd_entrypoint_default = defineRule({
   check(ctx) {
     for (const stage of ctx.file.stages) {
       for (const keyword of ONCE) {
-        const found2 = stageInstructions(stage, keyword);
-        if (!found2.length) continue;
+        const found3 = stageInstructions(stage, keyword);
+        if (!found3.length) continue;
         ctx.applies();
-        const last = found2[found2.length - 1];
+        const last = found3[found3.length - 1];
         const lastLine = rangeOf(last).line;
-        for (const earlier of found2.slice(0, -1)) {
+        for (const earlier of found3.slice(0, -1)) {
           ctx.report({
             range: rangeOf(earlier),
             message: `this \`${keyword}\` has no effect: the \`${keyword}\` on line ${lastLine} of the same stage replaces it; delete the one you do not mean`,
@@ -66160,6 +68617,17 @@ function setsPassword(command) {
       return null;
   }
 }
+function passwordValues(command, commands) {
+  if (command.name === "useradd" || command.name === "usermod") {
+    const hash = flagValue(command, "-p") ?? flagValue(command, "--password");
+    return hash ? [hash] : [];
+  }
+  const fedText = command.redirects.filter((r) => r.op === "<<<").map((r) => r.target);
+  const i2 = commands.indexOf(command);
+  const feeder = command.pipeline && command.pipeline.index > 0 && i2 > 0 ? commands[i2 - 1] : null;
+  if (feeder && (feeder.name === "echo" || feeder.name === "printf")) fedText.push(...feeder.args.filter((a) => !a.value.startsWith("-")).map((a) => a.value));
+  return fedText.flatMap((text) => command.name === "chpasswd" ? text.split(/\\n|\n/).map((l) => l.slice(l.indexOf(":") + 1)) : [text]);
+}
 var password_in_run_default = defineRule({
   meta: {
     id: "password-in-run",
@@ -66183,7 +68651,8 @@ var password_in_run_default = defineRule({
         const message = `${why} while building the image${where}: the RUN line is kept in \`docker history\` and the hash in \`/etc/shadow\` of the layer, readable by anyone who can pull the image; container accounts need no password (\`docker exec -u root\` gives a root shell), and a service that needs one should set it at start-up from a secret`;
         ctx.report({
           range: command.range,
-          message
+          message,
+          secrets: passwordValues(command, run2.script.commands)
         });
       }
     }
@@ -66244,10 +68713,10 @@ var pip_no_cache_dir_default = defineRule({
     for (const run2 of runs) {
       const where = layerShips(ctx.file, run2) ? "in the layer" : "in the layer (of a build stage: it costs build cache space, not image size)";
       for (const command of run2.script.commands) {
-        const found2 = pipInstallWord(command);
-        if (found2 === null) continue;
+        const found3 = pipInstallWord(command);
+        if (found3 === null) continue;
         ctx.applies();
-        const { pip, install } = found2;
+        const { pip, install } = found3;
         if (hasFlag(pip, "--no-cache-dir") || mayHoldOptions(pip, install)) continue;
         const cacheDir = run2.stage ? variablesAt(ctx.file, run2.stage, run2.instruction).get("PIP_CACHE_DIR") ?? void 0 : void 0;
         if (cacheMounted(run2, cacheDir)) continue;
@@ -66276,8 +68745,8 @@ function cannotFail(command) {
   if (["echo", "printf", "yes", "true", ":"].includes(command.name)) return true;
   return command.name === "cat" && argsNoFlags(command).length === 0;
 }
-function basename(path15) {
-  return path15.slice(path15.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
+function basename(path23) {
+  return path23.slice(path23.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
 }
 function optionsSetPipefail(words2) {
   return words2.some((w, i2) => /^-[a-z]*o$/.test(w) && words2[i2 + 1] === "pipefail");
@@ -66307,12 +68776,12 @@ function isAlpine(stage) {
   });
 }
 function childShellOf(script, command) {
-  let found2 = null;
+  let found3 = null;
   for (const c of script.commands) {
     if (c === command || !SHELL_NAMES.has(c.name) || !hasFlag(c, "-c")) continue;
-    if (within(command.range, c.range) && (found2 === null || within(c.range, found2.range))) found2 = c;
+    if (within(command.range, c.range) && (found3 === null || within(c.range, found3.range))) found3 = c;
   }
-  return found2;
+  return found3;
 }
 function pipefailSetBefore(script, command) {
   const earlier = script.commands.slice(0, script.commands.indexOf(command));
@@ -66340,8 +68809,8 @@ var pipefail_missing_default = defineRule({
         if (pipeline2.slice(0, -1).every(cannotFail)) return false;
         const first = pipeline2[0];
         if (pipefailSetBefore(run2.script, first)) return false;
-        const child = childShellOf(run2.script, first);
-        if (child !== null) return !flagValues(child, "-o").includes("pipefail");
+        const child2 = childShellOf(run2.script, first);
+        if (child2 !== null) return !flagValues(child2, "-o").includes("pipefail");
         return !topLevelPipefail;
       });
       if (run2.script.pipelines.length) ctx.applies();
@@ -66430,12 +68899,12 @@ var redundant_target_platform_default = defineRule({
       ctx.applies();
       const value = (flag.getValue() ?? "").replace(/^(["'])(.*)\1$/, "$2");
       if (overridden || value !== "$TARGETPLATFORM" && value !== "${TARGETPLATFORM}") continue;
-      const range2 = fromLsp(flag.getRange());
+      const range3 = fromLsp(flag.getRange());
       const image = stage.from.getImageRange();
       const next = image ? fromLsp(image) : null;
-      const fix = next && next.line === range2.endLine && range2.line === range2.endLine ? replaceRanges(file.lines, [{ range: { ...range2, endColumn: next.column }, text: "" }]) : null;
+      const fix = next && next.line === range3.endLine && range3.line === range3.endLine ? replaceRanges(file.lines, [{ range: { ...range3, endColumn: next.column }, text: "" }]) : null;
       ctx.report({
-        range: range2,
+        range: range3,
         message: `\`--platform=${value}\` is the default: a stage is built for the target platform unless told otherwise; remove the flag`,
         fix: fix ?? void 0,
         key: `stage:${stage.index}`
@@ -66665,7 +69134,9 @@ var secret_in_arg_env_default = defineRule({
         ctx.report({
           range: fromLsp(property.getNameRange()),
           message,
-          key: `${isArg ? "arg" : "env"}:${name2}`
+          key: `${isArg ? "arg" : "env"}:${name2}`,
+          // A literal value is the secret itself (a `$VAR` copy names another variable): never to be shown.
+          ...value && !value.includes("$") ? { secrets: [value] } : {}
         });
       }
     }
@@ -66729,11 +69200,11 @@ var stage_name_casing_default = defineRule({
       ctx.applies();
       const lower = stage.name.toLowerCase();
       if (stage.name === lower) continue;
-      const range2 = fromLsp(nameRange);
+      const range3 = fromLsp(nameRange);
       ctx.report({
-        range: range2,
+        range: range3,
         message: `stage name \`${stage.name}\` should be lower case: \`${lower}\` (references such as \`--from=${stage.name}\` keep working, stage names are case-insensitive)`,
-        fix: replaceRanges(ctx.file.lines, [{ range: range2, text: lower }]) ?? void 0,
+        fix: replaceRanges(ctx.file.lines, [{ range: range3, text: lower }]) ?? void 0,
         key: `stage:${stage.index}`
       });
     }
@@ -66764,10 +69235,10 @@ var stage_name_issues_default = defineRule({
       ctx.applies();
       const lower = stage.name.toLowerCase();
       const nameRange = stage.from.getBuildStageRange();
-      const range2 = nameRange ? fromLsp(nameRange) : rangeOf(stage.from);
+      const range3 = nameRange ? fromLsp(nameRange) : rangeOf(stage.from);
       if (lower in RESERVED2) {
         ctx.report({
-          range: range2,
+          range: range3,
           message: `stage name \`${stage.name}\` is reserved: ${RESERVED2[lower]}; rename the stage`,
           key: `stage:${stage.index}:reserved`
         });
@@ -66776,7 +69247,7 @@ var stage_name_issues_default = defineRule({
       if (earlier) {
         const earlierLine = rangeOf(earlier.from).line;
         ctx.report({
-          range: range2,
+          range: range3,
           message: `stage name \`${stage.name}\` is already used by the stage on line ${earlierLine}: every \`COPY --from=${stage.name}\` now copies from the last stage with that name, while \`FROM ${stage.name}\` builds on the nearest one above it; give each stage a unique name`,
           related: [{ path: ctx.file.path, line: earlierLine, message: `the first stage named \`${earlier.name}\`` }],
           key: `stage:${stage.index}:duplicate`
@@ -66880,17 +69351,17 @@ function sourceText(file, ranges) {
   const escape2 = file.escapeChar || "\\";
   let text = "";
   const pos = [];
-  ranges.forEach((range2, k) => {
+  ranges.forEach((range3, k) => {
     if (k > 0) {
       text += " ";
       pos.push(null);
     }
-    for (let line = range2.start.line; line <= range2.end.line; line++) {
+    for (let line = range3.start.line; line <= range3.end.line; line++) {
       const full = file.lines[line] ?? "";
-      if (line > range2.start.line && (/^\s*#/.test(full) || !full.trim())) continue;
-      const from = line === range2.start.line ? range2.start.character : 0;
-      let to = line === range2.end.line ? Math.min(range2.end.character, full.length) : full.length;
-      if (line < range2.end.line) {
+      if (line > range3.start.line && (/^\s*#/.test(full) || !full.trim())) continue;
+      const from = line === range3.start.line ? range3.start.character : 0;
+      let to = line === range3.end.line ? Math.min(range3.end.character, full.length) : full.length;
+      if (line < range3.end.line) {
         const trimmed = full.slice(0, to).replace(/[ \t\r]+$/, "");
         if (trimmed.endsWith(escape2)) to = trimmed.length - escape2.length;
       }
@@ -67215,11 +69686,11 @@ var MANAGERS2 = [
   },
   {
     packages(c) {
-      const found2 = pipInstallWord(c);
-      if (found2 === null) return null;
-      if (hasFlag(found2.pip, "-c", "--constraint")) return null;
-      const words2 = argsNoFlags(found2.pip, PIP_VALUE_FLAGS);
-      return { label: "pip install", words: words2.slice(words2.indexOf(found2.install) + 1), example: "requests==2.32.3" };
+      const found3 = pipInstallWord(c);
+      if (found3 === null) return null;
+      if (hasFlag(found3.pip, "-c", "--constraint")) return null;
+      const words2 = argsNoFlags(found3.pip, PIP_VALUE_FLAGS);
+      return { label: "pip install", words: words2.slice(words2.indexOf(found3.install) + 1), example: "requests==2.32.3" };
     },
     pinned: (v) => /(==|~=|!=|<|>|@)/.test(v) || isPath(v) || isUrl2(v) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/.test(v) || v.includes("/")
   },
@@ -67290,15 +69761,15 @@ var unpinned_packages_default = defineRule({
     for (const run2 of runShells(ctx.file)) {
       for (const command of run2.script.commands) {
         for (const manager of MANAGERS2) {
-          const found2 = manager.packages(command);
-          if (found2 === null) continue;
+          const found3 = manager.packages(command);
+          if (found3 === null) continue;
           ctx.applies();
-          const unpinned = found2.words.filter((w) => !w.dynamic && !manager.pinned(w.value)).map((w) => w.value);
+          const unpinned = found3.words.filter((w) => !w.dynamic && !manager.pinned(w.value)).map((w) => w.value);
           if (unpinned.length === 0) continue;
           ctx.report({
             range: command.range,
-            message: `\`${found2.label}\` without versions: ${nameList(unpinned)}`,
-            hint: `Pin each package (e.g. \`${found2.example}\`), or install from a lock or requirements file.`
+            message: `\`${found3.label}\` without versions: ${nameList(unpinned)}`,
+            hint: `Pin each package (e.g. \`${found3.example}\`), or install from a lock or requirements file.`
           });
           break;
         }
@@ -67392,25 +69863,31 @@ var user_non_numeric_default = defineRule({
 });
 
 // rules/dockerfile/user-root.ts
-function isRootUser(spec) {
-  const user = spec.split(":")[0];
-  if (user === "root" || user.toLowerCase() === "containeradministrator") return true;
-  return user !== "" && [...user].every((c) => c >= "0" && c <= "9") && Number(user) === 0;
+function composeUser(build) {
+  const text = scalarText(build.service.data.user);
+  if (text === null) return null;
+  const { value, unresolved } = interpolate(text, build.service.env);
+  if (unresolved) return "unknown";
+  return isRootUser(value) ? "root" : "non-root";
 }
-function defaultsToNonRoot(ref) {
-  const name2 = ref.name.toLowerCase();
-  const registry = (ref.registry ?? "docker.io").toLowerCase();
-  const tagParts = (ref.tag ?? "latest").toLowerCase().split("-");
-  if (tagParts.includes("nonroot")) return true;
-  if (registry === "cgr.dev" && name2.startsWith("chainguard/") || registry === "docker.io" && name2.startsWith("chainguard/")) {
-    return !tagParts.includes("dev") && name2 !== "chainguard/wolfi-base";
+function targetFromOverlay(build) {
+  const place = build.service.at("build", "target");
+  return build.service.view.files.findIndex((f) => f.path === place.in) > 0;
+}
+function rootFinding(file, stage, user, lead) {
+  if (user.root !== true) return null;
+  if (user.source === "user" && user.instruction && user.stage) {
+    const written = user.instruction.getArguments()[0]?.getValue() ?? "";
+    const inherited = user.stage !== stage;
+    const where = inherited ? `${lead} inherits \`USER ${written}\` from stage \`${user.stage.name ?? user.stage.index}\`` : `the last \`USER\` of ${lead} is \`${written}\``;
+    return {
+      range: rangeOf(user.instruction),
+      message: `${where}, so the container runs as root: switch to an unprivileged user (e.g. \`USER app\` or \`USER 10001\`) after the steps that need root`
+    };
   }
-  if (name2 === "nginxinc/nginx-unprivileged") return true;
-  if (registry === "mcr.microsoft.com") {
-    if (name2.startsWith("dotnet/") && tagParts.some((p) => p.startsWith("chiseled"))) return true;
-    if (name2 === "windows/nanoserver" || name2.startsWith("dotnet/") && tagParts.some((p) => p.startsWith("nanoserver"))) return true;
-  }
-  return false;
+  const root = user.rootStage.base;
+  const message = root.isScratch ? `${lead} is \`FROM scratch\` and never sets \`USER\`, so the binary runs as UID 0 (root): add \`USER 65532:65532\` — a numeric UID needs no /etc/passwd` : `${lead} never sets \`USER\`, so the container runs as root unless \`${root.ref?.raw ?? root.written}\` itself switches user (official images don't): create an unprivileged user and switch to it (\`RUN useradd --system app\` or \`adduser -S app\`, then \`USER app\`)`;
+  return { range: rangeOf(stage.from), message };
 }
 var user_root_default = defineRule({
   meta: {
@@ -67435,36 +69912,48 @@ var user_root_default = defineRule({
     const final = targetStage(file);
     if (!final) return;
     ctx.applies();
-    const chain = stageAncestry(final);
-    let last = null;
-    for (const stage of chain) {
-      const users = stageInstructions(stage, "USER");
-      if (users.length) {
-        last = { user: users[users.length - 1], stage };
-        break;
+    const links = dockerfileLinks(ctx.project, file);
+    const builds = links.builtBy.map((build) => ({ build, stage: build.target === null ? final : build.stage, user: composeUser(build) }));
+    const overridden = (u) => u === "non-root" || u === "unknown";
+    const targets = [];
+    for (const { build, stage, user } of builds) {
+      if (!stage || stage === final || overridden(user) || targetFromOverlay(build)) continue;
+      if (targets.some((t) => t.stage === stage) || builds.some((b) => b.stage === stage && overridden(b.user))) continue;
+      const name2 = stage.name ?? String(stage.index);
+      const report = rootFinding(file, stage, effectiveUser(file, stage), `stage \`${name2}\``);
+      if (!report) continue;
+      const target = build.service.at("build", "target");
+      targets.push({
+        stage,
+        name: name2,
+        report: {
+          ...report,
+          message: `service \`${build.service.name}\` runs stage \`${name2}\` (its \`build.target\`): ${report.message}`,
+          hint: `add an unprivileged \`USER\` to stage \`${name2}\`, or give service \`${build.service.name}\` an unprivileged \`user:\` in compose`,
+          key: `stage:${name2}:root`
+        },
+        related: { path: target.in, line: target.range.line, message: `service \`${build.service.name}\` builds target \`${build.target}\`` }
+      });
+    }
+    const finalBuilds = builds.filter((b) => b.stage === final);
+    if (!(finalBuilds.length && finalBuilds.every((b) => overridden(b.user)))) {
+      const finalUser = effectiveUser(file, final);
+      const report = rootFinding(file, final, finalUser, "the final stage");
+      if (report) {
+        const also = targets.length ? ` (so ${targets.length === 1 ? "does" : "do"} ${targets.map((t) => `stage \`${t.name}\``).join(", ")}, which compose runs as \`build.target\`)` : "";
+        const related = targets.map((t) => t.related);
+        ctx.report({
+          ...report,
+          message: `${report.message}${also}`,
+          related: related.length ? related : void 0,
+          ...finalUser.source === "base" ? { scope: "file", key: "final-stage:no-user" } : {}
+        });
+        return;
       }
     }
-    if (last) {
-      const written = last.user.getArguments()[0]?.getValue() ?? "";
-      const { value, unresolved } = expandAt(file, last.stage, last.user, unquote7(written));
-      if (unresolved || !isRootUser(value)) return;
-      const inherited = last.stage !== final;
-      const where = inherited ? `the final stage inherits \`USER ${written}\` from stage \`${last.stage.name ?? last.stage.index}\`` : `the last \`USER\` of the final stage is \`${written}\``;
-      ctx.report({
-        range: rangeOf(last.user),
-        message: `${where}, so the container runs as root: switch to an unprivileged user (e.g. \`USER app\` or \`USER 10001\`) after the steps that need root`
-      });
-      return;
-    }
-    const root = chain[chain.length - 1].base;
-    if (root.ref && defaultsToNonRoot(root.ref)) return;
-    const message = root.isScratch ? "the final stage is `FROM scratch` and never sets `USER`, so the binary runs as UID 0 (root): add `USER 65532:65532` — a numeric UID needs no /etc/passwd" : `the final stage never sets \`USER\`, so the container runs as root unless \`${root.ref?.raw ?? root.written}\` itself switches user (official images don't): create an unprivileged user and switch to it (\`RUN useradd --system app\` or \`adduser -S app\`, then \`USER app\`)`;
-    ctx.report({ range: rangeOf(final.from), message, scope: "file", key: "final-stage:no-user" });
+    for (const t of targets) ctx.report({ ...t.report, related: [t.related] });
   }
 });
-function unquote7(value) {
-  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
-}
 
 // rules/dockerfile/useradd-without-l.ts
 var HIGH_UID = 1e5;
@@ -67654,7 +70143,7 @@ var workdir_relative_default = defineRule({
 });
 
 // rules/dockerfile/workdir-system-dir.ts
-import path11 from "node:path";
+import path15 from "node:path";
 var RUNTIME_MOUNTS = ["/proc", "/sys", "/dev"];
 var HOST_ONLY = ["/boot", "/initrd", "/lost+found"];
 var SYSTEM_EXACT = /* @__PURE__ */ new Set(["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/etc"]);
@@ -67684,11 +70173,11 @@ var workdir_system_dir_default = defineRule({
   check(ctx) {
     const file = ctx.file;
     const finalDir = /* @__PURE__ */ new Map();
-    const items = stageInstructionsAll(file);
+    const items2 = stageInstructionsAll(file);
     for (const stage of file.stages) {
       const parent = stage.base.stage;
       let current = parent ? finalDir.get(parent.index) ?? null : stageAncestry(stage).at(-1)?.base.isScratch ? "/" : null;
-      for (const item of items) {
+      for (const item of items2) {
         if (item.stage !== stage || item.instruction.getKeyword() !== "WORKDIR") continue;
         ctx.applies();
         const written = unquote5(item.instruction.getPath() ?? "");
@@ -67697,8 +70186,8 @@ var workdir_system_dir_default = defineRule({
         if (!item.onbuild || !written.includes("$")) {
           const { value, unresolved } = item.onbuild ? { value: written, unresolved: false } : expandAt(file, stage, item.instruction, written);
           if (!unresolved) {
-            if (value.startsWith("/")) resolved = path11.posix.normalize(value);
-            else if (current !== null && !item.onbuild) resolved = path11.posix.resolve(current, value);
+            if (value.startsWith("/")) resolved = path15.posix.normalize(value);
+            else if (current !== null && !item.onbuild) resolved = path15.posix.resolve(current, value);
           }
         }
         if (!item.onbuild) current = resolved;
@@ -67789,8 +70278,2880 @@ var dockerfileRules = [
   workdir_system_dir_default
 ];
 
+// rules/project/lib.ts
+import path17 from "node:path";
+
+// src/workspace/discover.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+import path16 from "node:path";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([
+  ".git",
+  ".hg",
+  ".svn",
+  "node_modules",
+  "bower_components",
+  "vendor",
+  "third_party",
+  "third-party",
+  ".venv",
+  "venv",
+  "__pycache__",
+  ".tox",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".terraform",
+  ".next",
+  ".nuxt"
+]);
+var NOT_A_DOCKERFILE = /* @__PURE__ */ new Set([
+  "ts",
+  "tsx",
+  "mts",
+  "cts",
+  "js",
+  "jsx",
+  "mjs",
+  "cjs",
+  "py",
+  "pyc",
+  "go",
+  "rs",
+  "java",
+  "kt",
+  "rb",
+  "php",
+  "cs",
+  "c",
+  "h",
+  "cpp",
+  "swift",
+  "scala",
+  "clj",
+  "ex",
+  "exs",
+  "lua",
+  "pl",
+  "sh",
+  "bash",
+  "ps1",
+  "md",
+  "markdown",
+  "rst",
+  "txt",
+  "adoc",
+  "html",
+  "json",
+  "yaml",
+  "yml",
+  "toml",
+  "xml",
+  "ini",
+  "cfg",
+  "snap",
+  "map",
+  "d",
+  "lock",
+  "j2",
+  "jinja",
+  "jinja2",
+  "tpl",
+  "tmpl",
+  "template",
+  "erb",
+  "mustache",
+  "hbs",
+  "ejs",
+  "njk",
+  "in",
+  "orig",
+  "bak",
+  "swp",
+  "rej",
+  "old",
+  "tmp",
+  "disabled",
+  "png",
+  "svg",
+  "jpg",
+  "gif",
+  "pdf",
+  "zip",
+  "gz",
+  "tgz",
+  "patch",
+  "diff",
+  "log"
+]);
+function classifyByName(fileName) {
+  const name2 = fileName.toLowerCase();
+  const ext = name2.includes(".") ? name2.slice(name2.lastIndexOf(".") + 1) : "";
+  if ((name2.startsWith("dockerfile.") || name2.startsWith("containerfile.")) && NOT_A_DOCKERFILE.has(ext)) return null;
+  if (name2 === "dockerfile" || name2.startsWith("dockerfile.") || name2.endsWith(".dockerfile")) {
+    return name2.endsWith(".dockerignore") ? "dockerignore" : "dockerfile";
+  }
+  if (name2 === "containerfile" || name2.startsWith("containerfile.") || name2.endsWith(".containerfile")) {
+    return name2.endsWith(".dockerignore") || name2.endsWith(".containerignore") ? "dockerignore" : "dockerfile";
+  }
+  if (name2 === ".dockerignore" || name2.endsWith(".dockerignore") || name2 === ".containerignore") return "dockerignore";
+  if (/^(docker-)?compose(\.[^/]+)?\.ya?ml$/.test(name2) || /^docker-compose[-_.][^/]*\.ya?ml$/.test(name2)) return "compose";
+  return null;
+}
+async function discover(ws, paths, options = {}) {
+  const isIgnored = options.ignore?.length ? (0, import_picomatch.default)(options.ignore, { dot: true }) : () => false;
+  const maxFiles = options.maxFiles ?? 2e4;
+  const found3 = /* @__PURE__ */ new Map();
+  const problems = [];
+  const walk = async (dir) => {
+    const entries = await ws.list(dir);
+    if (!entries) return;
+    for (const entry2 of entries) {
+      if (found3.size >= maxFiles) return;
+      const rel = dir ? `${dir}/${entry2.name}` : entry2.name;
+      if (isIgnored(rel) || isIgnored(`${rel}/`)) continue;
+      if (entry2.type === "dir") {
+        if (!SKIPPED_DIRS.has(entry2.name)) await walk(rel);
+      } else {
+        const kind = classifyByName(entry2.name);
+        if (kind) found3.set(rel, kind);
+      }
+    }
+  };
+  for (const input of paths.length ? paths : ["."]) {
+    const rel = normalizeRelative(path16.isAbsolute(input) ? path16.relative(ws.root, input) : input);
+    if (rel === null) {
+      problems.push(`${input}: outside the repository root, not reviewed`);
+      continue;
+    }
+    const type = await ws.exists(rel);
+    if (type === "dir") await walk(rel);
+    else if (type === "file") {
+      const kind = classifyByName(path16.posix.basename(rel));
+      if (kind) found3.set(rel, kind);
+      else problems.push(`${input}: not a Docker-related file name, not reviewed`);
+    } else problems.push(`${input}: no such file or directory`);
+  }
+  if (found3.size >= maxFiles) problems.push(`stopped after ${maxFiles} files`);
+  const files = [...found3].map(([p, kind]) => ({ path: p, kind })).sort((a, b) => a.path < b.path ? -1 : 1);
+  return { files, problems };
+}
+
+// rules/project/lib.ts
+function relatedAt(place, message) {
+  return { path: place.in, line: place.range.line, message };
+}
+function showDir(dir) {
+  return dir === "" ? "the repository root" : `\`${dir}/\``;
+}
+function editDistance3(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current = [i2];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+function closest2(name2, candidates) {
+  let best = null;
+  let bestScore = Infinity;
+  const lower = name2.toLowerCase();
+  for (const c of candidates) {
+    if (c === name2) continue;
+    const d = editDistance3(lower, c.toLowerCase());
+    const limit = Math.max(1, Math.floor(Math.min(name2.length, c.length) / 3));
+    if (d <= limit && d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
+  }
+  return best;
+}
+function similarDockerfile(project, missing, context, serviceName) {
+  const candidates = /* @__PURE__ */ new Set();
+  for (const f of project.files) if (f.kind === "dockerfile") candidates.add(f.path);
+  const dir = path17.posix.dirname(missing) === "." ? "" : path17.posix.dirname(missing);
+  for (const entry2 of listingOf(project, dir) ?? []) {
+    if (entry2.type === "file" && (classifyByName(entry2.name) === "dockerfile" || /^dockerfile/i.test(entry2.name))) candidates.add(joinRepo(dir, entry2.name));
+  }
+  candidates.delete(missing);
+  if (!candidates.size) return null;
+  const base = path17.posix.basename(missing).toLowerCase();
+  const service = serviceName.toLowerCase().replace(/[-_]/g, "");
+  const score = (p) => {
+    const name2 = path17.posix.basename(p).toLowerCase();
+    const flat = name2.replace(/[-_]/g, "");
+    const sameDir = (path17.posix.dirname(p) === "." ? "" : path17.posix.dirname(p)) === dir;
+    let s2 = 0;
+    if (name2 === base) s2 += 4;
+    if (service.length >= 2 && flat.includes(service)) s2 += 3;
+    if (editDistance3(name2, base) <= 2) s2 += 2;
+    if (sameDir) s2 += 1;
+    if (p.startsWith(context === "" ? "" : `${context}/`)) s2 += 1;
+    return s2;
+  };
+  const ranked = [...candidates].map((p) => ({ p, s: score(p) })).filter((c) => c.s >= 3).sort((a, b) => b.s - a.s || (a.p < b.p ? -1 : 1));
+  if (!ranked.length || ranked.length > 1 && ranked[0].s === ranked[1].s) return null;
+  return ranked[0].p;
+}
+function relativeTo(from, repoPath) {
+  return path17.posix.relative(from || ".", repoPath || ".") || ".";
+}
+function isSecretMaterial(p) {
+  const base = path17.posix.basename(p).toLowerCase();
+  return /\.(pem|key|crt|cer|der|p12|pfx|jks|keystore|kdbx|gpg|asc)$/.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)/.test(base) || /(secret|password|passwd|token|credential)s?([._-]|$)/.test(base);
+}
+function hasTemplateBeside(project, repoPath) {
+  const dir = path17.posix.dirname(repoPath) === "." ? "" : path17.posix.dirname(repoPath);
+  const base = path17.posix.basename(repoPath);
+  const names = /* @__PURE__ */ new Set();
+  for (const suffix of ["example", "sample", "template", "dist", "defaults", "default", "tpl", "tmpl", "in", "local.example"]) {
+    names.add(`${base}.${suffix}`);
+    names.add(`${base}-${suffix}`);
+    names.add(`${base}_${suffix}`);
+  }
+  if (/^\.env/i.test(base)) {
+    for (const n of [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", "example.env", "sample.env", "env.example", ".env.docker.example"]) names.add(n);
+  }
+  if (/\.env$/i.test(base)) {
+    const stem = base.slice(0, -4);
+    for (const n of [`${stem}.env.example`, `${stem}.example.env`, `${stem}.sample.env`, `${stem}.env.sample`]) names.add(n);
+  }
+  for (const n of names) {
+    const p = joinRepo(dir, n);
+    if (pathKind(project, p) === "file") return p;
+  }
+  return null;
+}
+var BUILD_OUTPUT_DIRS = /* @__PURE__ */ new Set(["target", "build", "dist", "out", "bin", "obj", "publish", "release", "artifacts", ".next", ".nuxt", ".output", "node_modules", "vendor", "wheels"]);
+var BUILD_OUTPUT_FILES = /\.(jar|war|ear|whl|tgz|tar\.gz|zip|exe|dll|so|apk|deb|rpm|nupkg|gem)$/i;
+function isBuildOutput(inContext) {
+  const segments = inContext.split("/");
+  if (segments.some((s2) => BUILD_OUTPUT_DIRS.has(s2.toLowerCase()))) return true;
+  return BUILD_OUTPUT_FILES.test(inContext);
+}
+function kindWithSuggestion(project, repoPath) {
+  const kind = pathKind(project, repoPath);
+  if (kind !== null) return { kind, suggestion: null };
+  const dir = path17.posix.dirname(repoPath) === "." ? "" : path17.posix.dirname(repoPath);
+  const entries = listingOf(project, dir);
+  const best = entries ? closest2(path17.posix.basename(repoPath), entries.map((e) => e.name)) : null;
+  return { kind, suggestion: best === null ? null : joinRepo(dir, best) };
+}
+function stagesNeeded(file, stage) {
+  const needed = /* @__PURE__ */ new Set();
+  const byName2 = (name2) => {
+    const lower = name2.toLowerCase();
+    return file.stages.find((s2) => s2.name?.toLowerCase() === lower) ?? (/^\d+$/.test(name2) ? file.stages[Number(name2)] : void 0);
+  };
+  const visit2 = (s2) => {
+    if (!s2 || needed.has(s2)) return;
+    needed.add(s2);
+    visit2(s2.base.stage);
+    for (const instruction of s2.instructions) {
+      const from = flagNamed(instruction, "from")?.getValue();
+      if (from) visit2(byName2(from));
+      for (const mount of flagsNamed(instruction, "mount")) {
+        const m = /(?:^|,)from=([^,]+)/.exec(mount.getValue() ?? "");
+        if (m) visit2(byName2(m[1]));
+      }
+    }
+  };
+  visit2(stage);
+  return needed;
+}
+function stagesBuilt(project, file) {
+  const links = dockerfileLinks(project, file);
+  const final = file.stages[file.stages.length - 1];
+  if (!links.known || !final) return new Set(file.stages);
+  const out2 = /* @__PURE__ */ new Set();
+  for (const build of links.builtBy) {
+    const stage = build.target === null ? final : build.stage;
+    if (!stage) continue;
+    for (const s2 of stagesNeeded(file, stage)) out2.add(s2);
+  }
+  return out2;
+}
+function buildersRelated(builds, message) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const b of builds) {
+    const place = b.service.at("build", "context");
+    const key = `${place.in}:${place.range.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out2.push(relatedAt(place, message(b)));
+  }
+  return out2;
+}
+function roleLabel(ref) {
+  switch (ref.role) {
+    case "build.context":
+      return "build context";
+    case "build.dockerfile":
+      return "Dockerfile";
+    case "env_file":
+      return "env file";
+    case "secret":
+      return `secret \`${ref.name}\` file`;
+    case "config":
+      return `config \`${ref.name}\` file`;
+    case "bind":
+      return "bind mount source";
+  }
+}
+
+// rules/project/compose-build-arg-missing.ts
+var PLATFORM = {
+  TARGETPLATFORM: "linux/amd64",
+  TARGETOS: "linux",
+  TARGETARCH: "amd64",
+  TARGETVARIANT: "",
+  BUILDPLATFORM: "linux/amd64",
+  BUILDOS: "linux",
+  BUILDARCH: "amd64",
+  BUILDVARIANT: ""
+};
+var compose_build_arg_missing_default = defineRule({
+  meta: {
+    id: "compose-build-arg-missing",
+    title: "Compose builds without an ARG the Dockerfile needs",
+    priority: "critical",
+    category: "correctness",
+    rationale: "A global `ARG` without a default that a `FROM` uses (`FROM ${BASE_IMAGE}`) must be passed as a build arg; when the compose service that builds the Dockerfile does not pass it, the reference is empty or invalid and `docker compose build` fails before the first step.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Compose passes every build arg its Dockerfiles need"
+  },
+  check(ctx) {
+    const { project } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const build = serviceLinks(project, service).build;
+      const file = build?.dockerfile;
+      if (!build || !file || !build.stage) continue;
+      const declared = declaredArgs(file);
+      const required = [...declared].filter(([, d]) => d.global && !d.hasDefault).map(([name2]) => name2);
+      if (!required.length) continue;
+      ctx.applies();
+      const passed = /* @__PURE__ */ new Map();
+      for (const arg of build.args) {
+        if (arg.value === null) {
+          passed.set(arg.name, null);
+          continue;
+        }
+        const v = interpolate2(arg.value, service);
+        passed.set(arg.name, v.unresolved ? null : v.value);
+      }
+      const defaults = /* @__PURE__ */ new Map();
+      for (const [name2, value] of file.globalArgs) if (value !== null) defaults.set(name2, value);
+      for (const stage of stagesNeeded(file, build.stage)) {
+        const written = stage.from.getImage() ?? "";
+        if (!written.includes("$")) continue;
+        let unknown = false;
+        const missing = [];
+        const { value } = expandVariables(written, (name2) => {
+          if (passed.has(name2)) {
+            const v = passed.get(name2);
+            if (v === null) unknown = true;
+            return v ?? "x";
+          }
+          if (name2 in PLATFORM) return PLATFORM[name2];
+          if (required.includes(name2)) {
+            missing.push(name2);
+            return "";
+          }
+          if (defaults.has(name2)) return defaults.get(name2);
+          unknown = true;
+          return "x";
+        });
+        if (unknown || !missing.length) continue;
+        const lower = value.trim().toLowerCase();
+        if (lower === "scratch" || file.stages.some((s2) => s2.name?.toLowerCase() === lower)) continue;
+        const why = invalidReference(value.trim());
+        if (!why) continue;
+        const names = [...new Set(missing)];
+        ctx.report({
+          ...service.at("build", "args"),
+          message: `service \`${service.name}\` builds \`${file.path}\` without the build arg${names.length > 1 ? "s" : ""} ${names.map((n) => `\`${n}\``).join(", ")}: \`FROM ${written}\` becomes \`${value.trim()}\`, which is not an image reference (${why}), so \`docker compose build\` fails`,
+          hint: `pass it: \`build: { args: { ${names[0]}: … } }\`, or give \`ARG ${names[0]}\` a default in the Dockerfile`,
+          related: [
+            { path: file.path, line: rangeOf(stage.from).line, message: `\`FROM ${written}\` needs ${names.map((n) => `\`${n}\``).join(", ")}` },
+            ...names.map((n) => ({ path: file.path, line: rangeOf(declared.get(n).instruction).line, message: `\`ARG ${n}\` has no default` }))
+          ],
+          key: `service:${service.name}:build.args:missing:${names.join(",")}`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/compose-build-arg-unused.ts
+var PREDEFINED = /* @__PURE__ */ new Set([
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "FTP_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "ftp_proxy",
+  "no_proxy",
+  "all_proxy",
+  "BUILDKIT_INLINE_CACHE",
+  "BUILDKIT_SYNTAX",
+  "BUILDKIT_CONTEXT_KEEP_GIT_DIR",
+  "BUILDKIT_MULTI_PLATFORM",
+  "BUILDKIT_SANDBOX_HOSTNAME",
+  "BUILDKIT_CACHE_MOUNT_NS",
+  "SOURCE_DATE_EPOCH"
+]);
+var compose_build_arg_unused_default = defineRule({
+  meta: {
+    id: "compose-build-arg-unused",
+    title: "`build.args` entry no ARG declares",
+    priority: "low",
+    category: "maintainability",
+    rationale: 'A build arg is only visible to a Dockerfile that declares it with `ARG`; one nothing declares is ignored (Docker warns "build-args were not consumed"), usually a renamed ARG or a value someone believes is set.',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every build arg compose passes is declared by its Dockerfile"
+  },
+  check(ctx) {
+    const { project } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const build = serviceLinks(project, service).build;
+      if (!build || !build.dockerfile || !build.args.length) continue;
+      ctx.applies();
+      const declared = declaredArgs(build.dockerfile);
+      for (const arg of build.args) {
+        if (declared.has(arg.name) || PREDEFINED.has(arg.name)) continue;
+        const guess = closest2(arg.name, declared.keys());
+        ctx.report({
+          ...arg.place,
+          message: `service \`${service.name}\` passes build arg \`${arg.name}\`, but \`${build.dockerfile.path}\` declares no \`ARG ${arg.name}\`: the value is ignored`,
+          hint: guess ? `did you mean \`${guess}\`?` : `declare it in the Dockerfile (\`ARG ${arg.name}\`) where it is used, or remove it`,
+          related: [
+            guess ? { path: build.dockerfile.path, line: rangeOf(declared.get(guess).instruction).line, message: `\`ARG ${guess}\` is declared here` } : { path: build.dockerfile.path, line: build.dockerfile.stages[0] ? rangeOf(build.dockerfile.stages[0].from).line : 1, message: `\`${build.dockerfile.path}\` declares no \`ARG ${arg.name}\`` }
+          ],
+          key: `service:${service.name}:build.args:${arg.name}`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/compose-build-target-missing.ts
+var compose_build_target_missing_default = defineRule({
+  meta: {
+    id: "compose-build-target-missing",
+    title: "`build.target` names no stage of the Dockerfile",
+    priority: "critical",
+    category: "correctness",
+    rationale: 'Compose builds the stage `build.target` names; when the Dockerfile has no stage of that name (renamed, misspelt, or the Dockerfile changed), `docker compose build` fails with "target stage … could not be found".',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every `build.target` names a stage of its Dockerfile"
+  },
+  check(ctx) {
+    const { project } = ctx;
+    for (const service of servicesOf(ctx)) {
+      const build = serviceLinks(project, service).build;
+      if (!build || !build.dockerfile || build.target === null) continue;
+      if (build.info.target !== null && build.info.target.includes("$") && build.target === build.info.target) continue;
+      ctx.applies();
+      if (build.stage) continue;
+      const file = build.dockerfile;
+      const names = file.stages.flatMap((s2) => s2.name ? [s2.name] : []);
+      const guess = closest2(build.target, names);
+      const listed = names.length ? `its stages are ${names.map((n) => `\`${n}\``).join(", ")}` : "it names none of its stages";
+      ctx.report({
+        ...service.at("build", "target"),
+        message: `service \`${service.name}\` builds target \`${build.target}\`, but \`${file.path}\` has no stage of that name (${listed}): \`docker compose build\` fails ("target stage could not be found")`,
+        hint: guess ? `did you mean \`target: ${guess}\`?` : "name an existing stage (`FROM … AS <name>`), or drop `target` to build the last stage",
+        related: file.stages.length ? file.stages.map((st) => ({ path: file.path, line: rangeOf(st.from).line, message: st.name ? `stage \`${st.name}\` of \`${file.path}\`` : `an unnamed stage of \`${file.path}\`` })) : void 0,
+        key: `service:${service.name}:build.target`
+      });
+    }
+  }
+});
+
+// rules/project/compose-depends-on-no-healthcheck.ts
+function isOfficialImage(ref) {
+  if (!ref) return false;
+  const registry = (ref.registry ?? "docker.io").toLowerCase();
+  if (registry !== "docker.io" && registry !== "index.docker.io" && registry !== "registry-1.docker.io") return false;
+  return !ref.name.includes("/") || ref.name.startsWith("library/");
+}
+function surelyNoHealthcheck(project, target) {
+  const health = healthOf(target, project);
+  if (health.state === "set") return null;
+  if (health.state === "disabled") return health.source === "compose" ? "its healthcheck is disabled in compose" : "its image disables the healthcheck (`HEALTHCHECK NONE`)";
+  const build = serviceLinks(project, target).build;
+  if (build) {
+    if (!build.dockerfile || !build.stage) return null;
+    const chain = stageAncestry(build.stage);
+    const root = chain[chain.length - 1].base;
+    if (root.isScratch || isOfficialImage(root.ref)) return `neither compose nor \`${build.dockerfile.path}\` gives it one`;
+    return null;
+  }
+  const image = imageOf(target);
+  const ref = image ? parseImageRef(image) : null;
+  return isOfficialImage(ref) ? `compose gives it none and the official image \`${image}\` declares none` : null;
+}
+var compose_depends_on_no_healthcheck_default = defineRule({
+  meta: {
+    id: "compose-depends-on-no-healthcheck",
+    title: "`service_healthy` dependency that has no healthcheck",
+    priority: "critical",
+    category: "correctness",
+    rationale: '`depends_on: { x: { condition: service_healthy } }` waits for `x` to report healthy; when `x` has no healthcheck (none in compose, none in its image), Compose refuses to start the dependent service ("dependency failed to start: container x has no healthcheck configured").',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every `service_healthy` dependency has a healthcheck"
+  },
+  check(ctx) {
+    const { project } = ctx;
+    for (const service of servicesOf(ctx)) {
+      for (const dep of dependenciesOf(service)) {
+        if (dep.condition !== "service_healthy") continue;
+        const target = service.view.service(dep.target);
+        if (!target || target.partial) continue;
+        ctx.applies();
+        const why = surelyNoHealthcheck(project, target);
+        if (!why) continue;
+        const related = [relatedAt(target.key, `service \`${target.name}\` is defined here`)];
+        const build = serviceLinks(project, target).build;
+        if (build?.dockerfile && build.stage) related.push({ path: build.dockerfile.path, line: rangeOf(build.stage.from).line, message: `\`${build.dockerfile.path}\` has no HEALTHCHECK` });
+        ctx.report({
+          range: dep.range,
+          in: dep.in,
+          message: `service \`${service.name}\` waits for \`${dep.target}\` to be healthy, but \`${dep.target}\` has no healthcheck (${why}): Compose refuses to start \`${service.name}\` ("dependency failed to start: container has no healthcheck configured")`,
+          hint: `add a \`healthcheck:\` to \`${dep.target}\` (or a HEALTHCHECK to its Dockerfile), or wait with \`condition: service_started\``,
+          related,
+          key: `service:${service.name}:depends_on:${dep.target}:healthy`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/lib-images.ts
+import path20 from "node:path";
+
+// rules/project/lib-nginx.ts
+import path19 from "node:path";
+
+// src/model/nginx-links.ts
+import path18 from "node:path";
+var cache3 = /* @__PURE__ */ new WeakMap();
+function nginxRuntimes(project) {
+  let runtimes = cache3.get(project);
+  if (!runtimes) {
+    runtimes = computeRuntimes(project);
+    cache3.set(project, runtimes);
+  }
+  return runtimes;
+}
+function runtimesOfNginxFile(project, file) {
+  const out2 = [];
+  for (const runtime of nginxRuntimes(project)) {
+    for (const placement of runtime.placements) if (placement.path === file.path) out2.push({ runtime, placement });
+  }
+  return out2;
+}
+function isNginxImageRef(ref) {
+  return Boolean(ref && path18.posix.basename(ref.name.toLowerCase()).includes("nginx"));
+}
+function isOfficialNginx(ref) {
+  if (!ref) return false;
+  const registry = ref.registry?.toLowerCase() ?? null;
+  const name2 = ref.name.toLowerCase().replace(/^library\//, "");
+  const hub = registry === null || registry === "docker.io" || registry === "index.docker.io" || registry === "registry-1.docker.io" || registry === "mirror.gcr.io";
+  if (hub) return name2 === "nginx" || name2 === "nginxinc/nginx-unprivileged";
+  return /(^|\/)docker\/library\/nginx$/.test(name2);
+}
+var UNDER_NGINX = (target) => target === "/etc/nginx" || target.startsWith("/etc/nginx/");
+function computeRuntimes(project) {
+  const runtimes = [];
+  const builtByCompose = /* @__PURE__ */ new Set();
+  for (const service of allServices(project)) {
+    const placements = [];
+    let opaque2 = false;
+    const build = buildOf(service.dir, project, service.data, service.env);
+    let dockerfile = null;
+    let stage = null;
+    let image = null;
+    if (build) {
+      if (build.dockerfilePath) builtByCompose.add(build.dockerfilePath);
+      dockerfile = build.dockerfile;
+      stage = dockerfile ? targetStage(dockerfile, build.target) : null;
+      if (dockerfile && stage) {
+        const copied = copyPlacements(project, dockerfile, stage, build.context);
+        placements.push(...copied.placements);
+        opaque2 ||= copied.opaque;
+        image = rootBase(stage);
+      }
+    } else {
+      const written = scalarText(service.data.image);
+      const value = written === null ? null : interpolate(written, service.env);
+      image = value && !value.unresolved ? parseImageRef(value.value) : null;
+    }
+    const mounted = mountPlacements(project, service);
+    placements.push(...mounted.placements);
+    opaque2 ||= mounted.opaque;
+    if (!placements.length && !isNginxImageRef(image)) continue;
+    runtimes.push({ service, dockerfile, stage, image, officialNginx: isOfficialNginx(image), placements, opaque: opaque2 });
+  }
+  for (const file of project.files) {
+    if (file.kind !== "dockerfile" || builtByCompose.has(file.path)) continue;
+    const stage = targetStage(file);
+    if (!stage) continue;
+    const dir = normalizeRelative(path18.posix.dirname(file.path)) ?? "";
+    const copied = copyPlacements(project, file, stage, dir);
+    if (!copied.placements.length) continue;
+    const image = rootBase(stage);
+    runtimes.push({ service: null, dockerfile: file, stage, image, officialNginx: isOfficialNginx(image), placements: copied.placements, opaque: copied.opaque });
+  }
+  return runtimes;
+}
+function rootBase(stage) {
+  const chain = stageAncestry(stage);
+  const root = chain[chain.length - 1];
+  return root.base.unresolved ? null : root.base.ref;
+}
+function nginxFile(project, repoPath) {
+  if (repoPath === null) return null;
+  const f = project.byPath.get(repoPath);
+  return f?.kind === "nginx" ? f : null;
+}
+function mountPlacements(project, service) {
+  const placements = [];
+  let opaque2 = false;
+  const volumes = service.data.volumes;
+  if (Array.isArray(volumes)) {
+    volumes.forEach((entry2, i2) => {
+      const mount = parseVolume(entry2, service.env);
+      if (!mount || mount.target === null) return;
+      const under2 = UNDER_NGINX(mount.target);
+      if (!mount.bind || mount.source === null) {
+        if (under2) opaque2 = true;
+        return;
+      }
+      const repoPath = /^(\/|~)/.test(mount.source) ? null : normalizeRelative(path18.posix.join(service.dir || ".", mount.source));
+      const file = nginxFile(project, repoPath);
+      if (file) placements.push({ path: repoPath, file, target: mount.target, via: "mount", place: service.at("volumes", i2) });
+      else if (under2) opaque2 = true;
+    });
+  }
+  for (const key of ["configs", "secrets"]) {
+    const list2 = service.data[key];
+    if (!Array.isArray(list2)) continue;
+    for (const entry2 of list2) {
+      const target = scalarText(asMap(entry2)?.target);
+      if (target && UNDER_NGINX(target)) opaque2 = true;
+    }
+  }
+  return { placements, opaque: opaque2 };
+}
+function parseVolume(entry2, env) {
+  const text = scalarText(entry2);
+  if (text !== null) {
+    const { value, unresolved } = interpolate(text, env);
+    const parts2 = value.split(":");
+    if (parts2.length === 1) return { bind: false, source: null, target: parts2[0] };
+    const [source2, target2] = parts2;
+    const bind2 = /^(\.|\/|~)/.test(source2);
+    return { bind: bind2, source: unresolved && bind2 ? null : source2, target: target2 || null };
+  }
+  const map = asMap(entry2);
+  if (!map) return null;
+  const type = scalarText(map.type);
+  const source = scalarText(map.source);
+  const target = scalarText(map.target);
+  const s2 = source === null ? null : interpolate(source, env);
+  const t = target === null ? null : interpolate(target, env);
+  return { bind: type === "bind", source: s2 && !s2.unresolved ? s2.value : null, target: t && !t.unresolved ? t.value : null };
+}
+function copyEntries(file, stage) {
+  const out2 = [];
+  let workdir = "/";
+  for (const instruction of stage.instructions) {
+    const keyword = instruction.getKeyword();
+    const expand2 = (w) => {
+      if (!w.includes("$")) return w;
+      const e = expandAt(file, stage, instruction, w);
+      return e.unresolved ? null : e.value;
+    };
+    if (keyword === "WORKDIR") {
+      const dir = expand2(instruction.getArguments()[0]?.getValue() ?? "");
+      workdir = dir === null ? "/?" : path18.posix.resolve(workdir, dir);
+      continue;
+    }
+    if (keyword !== "COPY" && keyword !== "ADD") continue;
+    const json = instruction.getJSONStrings?.() ?? [];
+    const words2 = (json.length ? json.map((s2) => s2.getJSONValue()) : instruction.getArguments().map((a) => a.getValue())).map((w) => w.length >= 2 && (w[0] === '"' || w[0] === "'") && w[w.length - 1] === w[0] ? w.slice(1, -1) : w);
+    if (words2.length < 2 || words2.some((w) => w.startsWith("<<"))) continue;
+    const flags2 = instruction.getFlags?.() ?? [];
+    const from = flags2.find((f) => f.getName().toLowerCase() === "from")?.getValue() ?? null;
+    const destRaw = expand2(words2[words2.length - 1]);
+    const dest = destRaw === null || workdir.includes("?") && !destRaw.startsWith("/") ? null : path18.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." || words2.length > 2 ? "/" : "");
+    out2.push({ instruction, stage, from, sources: words2.slice(0, -1).map(expand2), dest });
+  }
+  return out2;
+}
+function landing(source, dest) {
+  return dest.endsWith("/") ? path18.posix.join(dest, path18.posix.basename(source)) : dest;
+}
+var CONFIG_NAME = /\.(conf|conf\.template|template)$/;
+function copyPlacements(project, file, stage, context) {
+  const placements = [];
+  let opaque2 = false;
+  const chain = stageAncestry(stage);
+  const nginxImage = isNginxImageRef(rootBase(stage));
+  const dockerfileDir = normalizeRelative(path18.posix.dirname(file.path)) ?? "";
+  const resolve = (src) => {
+    const inContext = src.replace(/^\/+/, "");
+    const candidates = [context, dockerfileDir].filter((c) => c !== null).map((c) => normalizeRelative(path18.posix.join(c || ".", inContext)));
+    for (const c of candidates) {
+      const f = nginxFile(project, c);
+      if (f) return { repoPath: c, file: f };
+    }
+    return { repoPath: candidates[0] ?? null, file: null };
+  };
+  for (const s2 of [...chain].reverse()) {
+    for (const entry2 of copyEntries(file, s2)) {
+      const place = { in: file.path, range: rangeOf(entry2.instruction) };
+      for (const src of entry2.sources) {
+        const target = src === null || entry2.dest === null ? null : landing(src, entry2.dest);
+        const under2 = entry2.dest === null ? false : UNDER_NGINX(entry2.dest.replace(/\/$/, "")) || target !== null && UNDER_NGINX(target);
+        if (src === null || target === null) {
+          if (under2 || entry2.dest === null) opaque2 ||= nginxImage || under2;
+          continue;
+        }
+        if (!under2 && !(nginxImage && CONFIG_NAME.test(src))) continue;
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /[*?[]/.test(src)) {
+          opaque2 ||= under2;
+          continue;
+        }
+        let resolved;
+        if (entry2.from === null) resolved = resolve(src);
+        else {
+          const origin = file.stages.find((x) => x.name?.toLowerCase() === entry2.from.toLowerCase()) ?? (/^\d+$/.test(entry2.from) ? file.stages[Number(entry2.from)] : void 0);
+          const traced = origin ? traceToContext2(file, origin, src) : null;
+          resolved = traced === null ? null : resolve(traced);
+        }
+        if (resolved?.file) placements.push({ path: resolved.repoPath, file: resolved.file, target, via: "copy", place });
+        else if (under2) opaque2 = true;
+      }
+    }
+  }
+  return { placements, opaque: opaque2 };
+}
+function traceToContext2(file, stage, absolute) {
+  const target = path18.posix.resolve("/", absolute);
+  for (const s2 of stageAncestry(stage)) {
+    const copies2 = copyEntries(file, s2).filter((c) => c.from === null && c.dest !== null).reverse();
+    for (const copy of copies2) {
+      for (const src of copy.sources) {
+        if (src === null || /[*?[]/.test(src)) continue;
+        const dest = copy.dest;
+        if (landing(src, dest) === target) return src;
+        const dir = dest.endsWith("/") ? dest : `${dest}/`;
+        if (target.startsWith(dir) && (src === "." || src.endsWith("/") || !path18.posix.extname(src))) {
+          const inside = target.slice(dir.length);
+          return path18.posix.join(src, inside);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+// src/parse/nginx.ts
+var BLANK = /* @__PURE__ */ new Set([" ", "	", "\r", "\n"]);
+var Reader = class {
+  text;
+  pos = 0;
+  /** Syntax errors met while reading words. */
+  errors = [];
+  lineStarts;
+  constructor(text) {
+    this.text = text;
+    this.lineStarts = [0];
+    for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") this.lineStarts.push(i2 + 1);
+  }
+  /** 1-based line and column of an offset (columns count UTF-16 code units). */
+  position(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
+  }
+  /** Range of [start, end) (end exclusive; an empty range sits at `start`). */
+  range(start2, rawEnd) {
+    let end = rawEnd;
+    while (end > start2 && (this.text[end - 1] === "\n" || this.text[end - 1] === "\r")) end--;
+    const a = this.position(start2);
+    if (end <= start2) return { line: a.line, column: a.column, endLine: a.line, endColumn: a.column };
+    const b = this.position(end - 1);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column + 1 };
+  }
+  next() {
+    const text = this.text;
+    while (this.pos < text.length && BLANK.has(text[this.pos])) this.pos++;
+    if (this.pos >= text.length) return null;
+    const start2 = this.pos;
+    const c = text[start2];
+    if (c === ";" || c === "{" || c === "}") {
+      this.pos++;
+      return { type: c, start: start2, end: this.pos };
+    }
+    if (c === "#") {
+      let end = text.indexOf("\n", start2);
+      if (end < 0) end = text.length;
+      this.pos = end;
+      return { type: "comment", text: text.slice(start2 + 1, end).trim(), start: start2, end: text[end - 1] === "\r" ? end - 1 : end };
+    }
+    if (c === '"' || c === "'") return this.quoted(c);
+    return this.unquoted();
+  }
+  quoted(quote) {
+    const text = this.text;
+    const start2 = this.pos;
+    let i2 = start2 + 1;
+    while (i2 < text.length && text[i2] !== quote) i2 += text[i2] === "\\" ? 2 : 1;
+    if (i2 >= text.length) {
+      this.errors.push({ message: `unexpected end of file: the ${quote === '"' ? "double" : "single"}-quoted string is never closed`, range: this.range(start2, start2 + 1) });
+      i2 = text.length;
+    }
+    const end = Math.min(i2 + 1, text.length);
+    this.pos = end;
+    const word = { value: unescape(text.slice(start2 + 1, i2)), raw: text.slice(start2, end), quoted: true, range: this.range(start2, end) };
+    const after = text[end];
+    if (after !== void 0 && !BLANK.has(after) && after !== ";" && after !== "{" && after !== ")") {
+      this.errors.push({ message: `unexpected \`${after}\` right after the closing quote of ${word.raw}: nginx needs a space, \`;\` or \`{\` there`, range: this.range(end, end + 1) });
+    }
+    return { type: "word", word, start: start2, end };
+  }
+  unquoted() {
+    const text = this.text;
+    const start2 = this.pos;
+    let i2 = start2;
+    while (i2 < text.length) {
+      const c = text[i2];
+      if (c === "\\") {
+        i2 += 2;
+        continue;
+      }
+      if (c === "$" && text[i2 + 1] === "{") {
+        i2 += 2;
+        continue;
+      }
+      if (BLANK.has(c) || c === ";" || c === "{") break;
+      i2++;
+    }
+    const end = Math.min(i2, text.length);
+    this.pos = end;
+    const raw = text.slice(start2, end);
+    return { type: "word", word: { value: unescape(raw), raw, quoted: false, range: this.range(start2, end) }, start: start2, end };
+  }
+  /** Skips a Lua body after its `{`: returns the offset just after the matching `}`, or null at end of file. */
+  skipLua() {
+    const text = this.text;
+    let depth = 1;
+    let i2 = this.pos;
+    while (i2 < text.length) {
+      const c = text[i2];
+      if (c === "-" && text[i2 + 1] === "-") {
+        const long = longBracket(text, i2 + 2);
+        if (long) {
+          const close = text.indexOf(`]${"=".repeat(long.level)}]`, long.end);
+          i2 = close < 0 ? text.length : close + long.level + 2;
+        } else {
+          const nl = text.indexOf("\n", i2);
+          i2 = nl < 0 ? text.length : nl + 1;
+        }
+        continue;
+      }
+      if (c === '"' || c === "'") {
+        i2++;
+        while (i2 < text.length && text[i2] !== c && text[i2] !== "\n") i2 += text[i2] === "\\" ? 2 : 1;
+        i2++;
+        continue;
+      }
+      if (c === "[") {
+        const long = longBracket(text, i2);
+        if (long) {
+          const close = text.indexOf(`]${"=".repeat(long.level)}]`, long.end);
+          i2 = close < 0 ? text.length : close + long.level + 2;
+          continue;
+        }
+      }
+      if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) {
+        this.pos = i2 + 1;
+        return i2 + 1;
+      }
+      i2++;
+    }
+    this.pos = text.length;
+    return null;
+  }
+};
+function longBracket(text, at) {
+  if (text[at] !== "[") return null;
+  let j = at + 1;
+  while (text[j] === "=") j++;
+  return text[j] === "[" ? { level: j - at - 1, end: j + 1 } : null;
+}
+function unescape(raw) {
+  if (!raw.includes("\\")) return raw;
+  let out2 = "";
+  for (let i2 = 0; i2 < raw.length; i2++) {
+    const c = raw[i2];
+    if (c !== "\\" || i2 + 1 >= raw.length) {
+      out2 += c;
+      continue;
+    }
+    const n = raw[i2 + 1];
+    if (n === '"' || n === "'" || n === "\\") {
+      out2 += n;
+      i2++;
+    } else if (n === "t" || n === "r" || n === "n") {
+      out2 += n === "t" ? "	" : n === "r" ? "\r" : "\n";
+      i2++;
+    } else out2 += c;
+  }
+  return out2;
+}
+var SIMPLE_DIRECTIVES = /* @__PURE__ */ new Set([
+  "listen",
+  "server_name",
+  "root",
+  "alias",
+  "index",
+  "try_files",
+  "return",
+  "rewrite",
+  "proxy_pass",
+  "fastcgi_pass",
+  "uwsgi_pass",
+  "grpc_pass",
+  "proxy_set_header",
+  "proxy_http_version",
+  "add_header",
+  "include",
+  "error_page",
+  "access_log",
+  "error_log",
+  "client_max_body_size",
+  "gzip",
+  "gzip_types",
+  "expires",
+  "set",
+  "server_tokens",
+  "ssl_certificate",
+  "ssl_certificate_key",
+  "ssl_protocols",
+  "keepalive_timeout",
+  "sendfile",
+  "default_type",
+  "worker_processes",
+  "worker_connections",
+  "user",
+  "pid",
+  "resolver",
+  "allow",
+  "deny",
+  "auth_basic",
+  "auth_basic_user_file",
+  "proxy_read_timeout",
+  "proxy_connect_timeout"
+]);
+var MAX_DEPTH2 = 64;
+function parseNginx(text) {
+  const reader = new Reader(text);
+  const root = { directive: null, children: [], start: 0 };
+  const stack = [root];
+  const comments = [];
+  const problems = [];
+  let words2 = [];
+  let wordsStart = 0;
+  let wordsEnd = 0;
+  let overflow = 0;
+  const top = () => stack[stack.length - 1];
+  const make = (end, block) => {
+    const [nameWord, ...args2] = words2;
+    const directive = {
+      name: nameWord.value,
+      nameWord,
+      args: args2,
+      range: reader.range(wordsStart, end),
+      block: block ? [] : null,
+      raw: false,
+      parent: top().directive
+    };
+    top().children.push(directive);
+    words2 = [];
+    return directive;
+  };
+  const close = (frame, end) => {
+    if (frame.directive) frame.directive.range = reader.range(frame.start, end);
+  };
+  const drain = () => {
+    if (reader.errors.length) problems.push(...reader.errors.splice(0));
+  };
+  for (let token = reader.next(); token !== null; token = reader.next()) {
+    drain();
+    switch (token.type) {
+      case "comment":
+        comments.push({ text: token.text, range: reader.range(token.start, token.end) });
+        break;
+      case "word":
+        if (!words2.length) wordsStart = token.start;
+        wordsEnd = token.end;
+        words2.push(token.word);
+        break;
+      case ";":
+        if (!words2.length) problems.push({ message: "unexpected `;`: there is no directive before it", range: reader.range(token.start, token.end) });
+        else make(token.end, false);
+        break;
+      case "{": {
+        if (stack.length > MAX_DEPTH2) {
+          if (!overflow) problems.push({ message: `blocks nested more than ${MAX_DEPTH2} levels deep`, range: reader.range(token.start, token.end), limit: true });
+          overflow++;
+          if (words2.length) make(token.end, false);
+          break;
+        }
+        if (!words2.length) {
+          problems.push({ message: "unexpected `{`: a block needs a directive name before it", range: reader.range(token.start, token.end) });
+          stack.push({ directive: null, children: [], start: token.start });
+          break;
+        }
+        const start2 = wordsStart;
+        if (SIMPLE_DIRECTIVES.has(words2[0].value)) {
+          problems.push({ message: `\`${words2[0].value}\` is not terminated by \`;\` (nginx reads on to the \`{\` on line ${reader.position(token.start).line})`, range: words2[0].range });
+        }
+        const directive = make(token.end, true);
+        if (/_by_lua_block$/.test(directive.name)) {
+          directive.raw = true;
+          const end = reader.skipLua();
+          if (end === null) problems.push({ message: `unexpected end of file: the \`${directive.name}\` block is never closed (missing \`}\`)`, range: directive.nameWord.range });
+          close({ directive, children: [], start: start2 }, end ?? text.length);
+          break;
+        }
+        stack.push({ directive, children: directive.block, start: start2 });
+        break;
+      }
+      case "}": {
+        if (overflow) {
+          if (words2.length) make(wordsEnd, false);
+          overflow--;
+          break;
+        }
+        if (words2.length) {
+          problems.push({ message: `\`${words2[0].value}\` is not terminated by \`;\` before \`}\``, range: words2[words2.length - 1].range });
+          make(wordsEnd, false);
+        }
+        if (stack.length === 1) {
+          problems.push({ message: "unexpected `}`: no block is open here", range: reader.range(token.start, token.end) });
+          break;
+        }
+        close(stack.pop(), token.end);
+        break;
+      }
+    }
+  }
+  if (words2.length) {
+    problems.push({ message: `unexpected end of file: \`${words2[0].value}\` is not terminated by \`;\``, range: words2[words2.length - 1].range });
+    make(wordsEnd, false);
+  }
+  while (stack.length > 1) {
+    const frame = stack.pop();
+    const name2 = frame.directive?.nameWord;
+    problems.push({
+      message: name2 ? `unexpected end of file: the \`${name2.value}\` block opened on line ${name2.range.line} is never closed (missing \`}\`)` : "unexpected end of file: a block is never closed (missing `}`)",
+      range: name2?.range ?? reader.range(frame.start, frame.start + 1)
+    });
+    close(frame, text.length);
+  }
+  drain();
+  return { directives: root.children, comments, problems };
+}
+function walkNginx(directives, visit2, ancestors = []) {
+  for (const directive of directives) {
+    visit2(directive, ancestors);
+    if (directive.block) walkNginx(directive.block, visit2, [...ancestors, directive]);
+  }
+}
+function childrenNamed(block, ...names) {
+  return (block ?? []).filter((d) => names.includes(d.name));
+}
+function ancestorsOf(directive) {
+  const out2 = [];
+  for (let p = directive.parent; p; p = p.parent) out2.push(p);
+  return out2;
+}
+function commentsAround(config, range3, lines) {
+  const inside = config.comments.filter((c) => c.range.line >= range3.line && c.range.line <= range3.endLine);
+  const above = [];
+  for (let line = range3.line - 1; line >= 1; line--) {
+    const comment = config.comments.find((c) => c.range.line === line && (lines[line - 1] ?? "").trim().startsWith("#"));
+    if (!comment) break;
+    above.unshift(comment);
+  }
+  return [...above, ...inside];
+}
+
+// rules/project/lib-nginx.ts
+var parsed = /* @__PURE__ */ new WeakMap();
+function nginxConfig(file) {
+  let config = parsed.get(file);
+  if (!config) {
+    config = parseNginx(file.text);
+    parsed.set(file, config);
+  }
+  return config;
+}
+function isConfigPath(p) {
+  const base = path19.posix.basename(p).toLowerCase();
+  if (/\.(pem|crt|key|cer|der|p12|pfx|csr|htpasswd|types|html|js|json|lua|txt|md)$/.test(base) || base.startsWith(".htpasswd") || base === "mime.types") return false;
+  return /\.(conf|template|nginx|vhost)$/.test(base) || base.includes("nginx") || /(^|\/)(conf\.d|sites-(available|enabled)|templates|snippets)\//.test(p);
+}
+function isTemplate(file) {
+  return /\.template$/i.test(file.path) || /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(file.text);
+}
+var HTTP_LEVEL = /* @__PURE__ */ new Set(["server", "upstream", "map", "geo", "split_clients", "log_format", "proxy_cache_path", "limit_req_zone", "limit_conn_zone", "server_tokens", "add_header", "gzip", "client_max_body_size"]);
+var SERVER_LEVEL = /* @__PURE__ */ new Set(["location", "listen", "server_name", "root", "try_files", "proxy_pass", "return", "rewrite"]);
+function configRole(config) {
+  const names = new Set(config.directives.map((d) => d.name));
+  if (names.has("http") || names.has("events") || names.has("stream")) return "main";
+  if ([...names].some((n) => SERVER_LEVEL.has(n))) return "server";
+  if ([...names].some((n) => HTTP_LEVEL.has(n))) return "http";
+  return "other";
+}
+function locationPath(location2) {
+  const args2 = location2.args.map((a) => a.value);
+  return (["=", "~", "~*", "^~"].includes(args2[0]) ? args2[1] : args2[0]) ?? "";
+}
+function locationLabel(location2) {
+  return ["location", ...location2.args.map((a) => a.raw)].join(" ");
+}
+function httpServers(config) {
+  const out2 = [];
+  walkNginx(config.directives, (d, ancestors) => {
+    if (d.name !== "server" || !d.block) return;
+    if (ancestors.some((a) => a.name === "stream" || a.name === "mail" || a.name === "upstream" || a.name === "server" || a.name === "location")) return;
+    out2.push(d);
+  });
+  return out2;
+}
+function isStandardInclude(directive, level) {
+  const target = directive.args[0]?.value ?? "";
+  const base = path19.posix.basename(target);
+  if (/^(mime\.types|fastcgi_params|fastcgi\.conf|uwsgi_params|scgi_params|proxy_params|koi-utf|koi-win|win-utf)$/.test(base)) return true;
+  if (level === "http") return /(^|\/)(conf\.d|sites-enabled|http\.d|vhosts\.d)\/\*(\.conf)?$/.test(target) || /(^|\/)modules-enabled\//.test(target);
+  return false;
+}
+function hasOpaqueInclude(block, level) {
+  return childrenNamed(block, "include").some((d) => !isStandardInclude(d, level));
+}
+var located = (directives, file) => directives.map((directive) => ({ directive, path: file }));
+function httpLevelOf(http, file) {
+  if (!http.block || hasOpaqueInclude(http.block, "http")) return null;
+  return {
+    addHeaders: located(childrenNamed(http.block, "add_header"), file),
+    inherit: childrenNamed(http.block, "add_header_inherit").at(-1)?.args[0]?.value ?? "on",
+    serverTokens: childrenNamed(http.block, "server_tokens").at(-1)?.args[0]?.value ?? null,
+    proxyHeaders: located(childrenNamed(http.block, "proxy_set_header"), file),
+    proxyHttpVersion: childrenNamed(http.block, "proxy_http_version").at(-1)?.args[0]?.value ?? null,
+    file
+  };
+}
+function httpLevelsFor(project, file) {
+  const uses = runtimesOfNginxFile(project, file);
+  if (!uses.length) return null;
+  const levels = [];
+  for (const { runtime } of uses) {
+    if (runtime.opaque) return null;
+    const main2 = runtime.placements.find((p) => p.target === "/etc/nginx/nginx.conf");
+    let level;
+    if (main2) {
+      if (!main2.file || main2.file === file) return null;
+      const http = childrenNamed(nginxConfig(main2.file).directives, "http")[0];
+      level = http ? httpLevelOf(http, main2.file.path) : null;
+      if (!level) return null;
+    } else if (runtime.officialNginx) level = { addHeaders: [], inherit: "on", serverTokens: null, proxyHeaders: [], proxyHttpVersion: null, file: null };
+    else return null;
+    for (const other of runtime.placements) {
+      if (!other.file || other.file === file || !/^\/etc\/nginx\/conf\.d\/[^/]+\.conf$/.test(other.target)) continue;
+      const top = nginxConfig(other.file).directives;
+      if (hasOpaqueInclude(top, "http")) return null;
+      level.addHeaders = [...level.addHeaders, ...located(childrenNamed(top, "add_header"), other.file.path)];
+      level.proxyHeaders = [...level.proxyHeaders, ...located(childrenNamed(top, "proxy_set_header"), other.file.path)];
+      level.serverTokens = childrenNamed(top, "server_tokens").at(-1)?.args[0]?.value ?? level.serverTokens;
+    }
+    levels.push(level);
+  }
+  return levels;
+}
+function httpLevelsOfFile(project, file, config) {
+  const role = configRole(config);
+  if (role === "main") {
+    const http = childrenNamed(config.directives, "http")[0];
+    const level = http ? httpLevelOf(http, file.path) : null;
+    return level ? [level] : null;
+  }
+  return role === "http" ? httpLevelsFor(project, file) : null;
+}
+function siblingServers(project, file) {
+  const uses = runtimesOfNginxFile(project, file);
+  const out2 = [];
+  for (const { runtime } of uses) {
+    if (runtime.opaque) return null;
+    for (const p of runtime.placements) {
+      if (p.file && p.file !== file) out2.push(...httpServers(nginxConfig(p.file)));
+    }
+  }
+  return out2;
+}
+var SECURITY_HEADERS = {
+  "x-content-type-options": "X-Content-Type-Options",
+  "x-frame-options": "X-Frame-Options",
+  "referrer-policy": "Referrer-Policy",
+  "strict-transport-security": "Strict-Transport-Security",
+  "content-security-policy": "Content-Security-Policy",
+  "permissions-policy": "Permissions-Policy",
+  "x-xss-protection": "X-XSS-Protection",
+  "cross-origin-opener-policy": "Cross-Origin-Opener-Policy",
+  "cross-origin-resource-policy": "Cross-Origin-Resource-Policy"
+};
+function effectiveHeaders(block, file, parent, inherit) {
+  const own = located(childrenNamed(block, "add_header"), file);
+  if (inherit === "off") return own;
+  if (!own.length) return parent;
+  return inherit === "merge" ? [...parent, ...own] : own;
+}
+function inheritModeOf(block, parent) {
+  return childrenNamed(block, "add_header_inherit").at(-1)?.args[0]?.value ?? parent;
+}
+function setsHeadersOpaquely(block) {
+  return childrenNamed(block, "more_set_headers").length > 0;
+}
+var PASS_DIRECTIVES = /* @__PURE__ */ new Set(["proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "grpc_pass", "memcached_pass"]);
+function parseUpstream(directive, word) {
+  const value = word.value.trim();
+  if (!value || value.includes("$") || /^unix:/i.test(value)) return null;
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#]*)/i.exec(value);
+  if (!m) return null;
+  const scheme = m[1]?.toLowerCase() ?? null;
+  const authority = m[2];
+  if (!authority || authority.startsWith("[") || authority.includes("@")) return null;
+  const colon = authority.lastIndexOf(":");
+  const host = (colon >= 0 ? authority.slice(0, colon) : authority).toLowerCase();
+  const portText = colon >= 0 ? authority.slice(colon + 1) : null;
+  if (portText !== null && !/^\d+$/.test(portText)) return null;
+  if (!/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/.test(host) || /^\d+$/.test(host) || host === "localhost") return null;
+  const defaultPort = directive.name === "server" || scheme === "http" ? 80 : scheme === "https" ? 443 : null;
+  return { directive, word, host, port: portText !== null ? Number(portText) : defaultPort, explicitPort: portText !== null };
+}
+function upstreamRefs(config) {
+  const out2 = [];
+  walkNginx(config.directives, (d, ancestors) => {
+    const inUpstream = ancestors.at(-1)?.name === "upstream";
+    if (PASS_DIRECTIVES.has(d.name) && d.args[0]) {
+      const ref = parseUpstream(d, d.args[0]);
+      if (ref) out2.push(ref);
+    } else if (d.name === "server" && inUpstream && !d.block && d.args[0]) {
+      const ref = parseUpstream(d, d.args[0]);
+      if (ref) out2.push(ref);
+    }
+  });
+  return out2;
+}
+function upstreamNames(config) {
+  const names = /* @__PURE__ */ new Set();
+  walkNginx(config.directives, (d) => {
+    if (d.name === "upstream" && d.args[0]) names.add(d.args[0].value.toLowerCase());
+  });
+  return names;
+}
+function resolvableNames(view) {
+  const names = /* @__PURE__ */ new Set();
+  const add = (v, service) => {
+    const text = scalarText(v);
+    if (text === null) return;
+    const { value, unresolved } = interpolate2(text, service);
+    if (!unresolved && value.trim()) names.add(value.trim().toLowerCase());
+  };
+  for (const service of view.services) {
+    names.add(service.name.toLowerCase());
+    add(service.data.container_name, service);
+    add(service.data.hostname, service);
+    for (const net of Object.values(asMap(service.data.networks) ?? {})) {
+      const aliases = asMap(net)?.aliases;
+      if (Array.isArray(aliases)) aliases.forEach((a) => add(a, service));
+    }
+    for (const key of ["links", "external_links"]) {
+      const list2 = service.data[key];
+      if (!Array.isArray(list2)) continue;
+      for (const entry2 of list2) {
+        const text = scalarText(entry2);
+        if (text === null) continue;
+        text.split(":").forEach((part) => add(part, service));
+      }
+    }
+    const hosts = service.data.extra_hosts;
+    if (Array.isArray(hosts)) hosts.forEach((h) => add(scalarText(h)?.split(/[=:]/)[0], service));
+    else for (const name2 of Object.keys(asMap(hosts) ?? {})) add(name2, service);
+  }
+  return names;
+}
+function reachesOutside(service) {
+  const mode = scalarText(service.data.network_mode);
+  if (mode !== null && mode.trim() !== "") return true;
+  const top = asMap(service.view.data.networks) ?? {};
+  for (const net of networksOf(service)) {
+    const spec = asMap(top[net]);
+    if (!spec) continue;
+    const external = spec.external;
+    if (external === true || typeof external === "string" && /^(true|yes)$/i.test(external) || asMap(external) || scalarText(spec.name) !== null) return true;
+  }
+  return false;
+}
+function listenPort(listen) {
+  const value = listen.args[0]?.value ?? "";
+  if (!value || value.includes("$") || value.startsWith("unix:")) return null;
+  const m = /^(?:\[[^\]]*\]|[^:[\]]*(?=:))?:?(\d+)$/.exec(value);
+  if (m) return Number(m[1]);
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^(\d+\.){3}\d+$/.test(value) || value === "*" || /^[a-z][a-z0-9.-]*$/i.test(value)) return 80;
+  return null;
+}
+function nginxListenPorts(project, service) {
+  const runtimes = nginxRuntimes(project).filter((r) => r.service === service);
+  if (!runtimes.length) return null;
+  const ports = /* @__PURE__ */ new Set();
+  const evidence = [];
+  for (const runtime of runtimes) {
+    if (runtime.opaque) return "unknown";
+    for (const placement of runtime.placements) {
+      if (!placement.file) continue;
+      const config = nginxConfig(placement.file);
+      for (const server of httpServers(config)) {
+        const listens = childrenNamed(server.block, "listen");
+        if (!listens.length) ports.add(80);
+        for (const listen of listens) {
+          const port2 = listenPort(listen);
+          if (port2 === null) return "unknown";
+          ports.add(port2);
+          evidence.push({ path: placement.file.path, line: listen.range.line, message: `\`listen ${listen.args.map((a) => a.raw).join(" ")}\`` });
+        }
+      }
+      if (hasOpaqueInclude(config.directives, "http")) return "unknown";
+    }
+  }
+  return { ports, evidence };
+}
+function placementsRelated(uses) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const { runtime, placement } of uses) {
+    const who = runtime.service ? `service \`${runtime.service.name}\` (${runtime.service.view.label})` : `the image of \`${runtime.dockerfile?.path}\``;
+    const message = `${placement.via === "mount" ? "mounted" : "copied"} into ${who} at \`${placement.target}\``;
+    const key = `${placement.place.in}:${placement.place.range.line}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out2.push({ path: placement.place.in, line: placement.place.range.line, message });
+  }
+  return out2;
+}
+function ownNames(service) {
+  const names = /* @__PURE__ */ new Set([service.name.toLowerCase()]);
+  const add = (v) => {
+    const text = scalarText(v);
+    if (text === null) return;
+    const { value, unresolved } = interpolate2(text, service);
+    if (!unresolved && value.trim()) names.add(value.trim().toLowerCase());
+  };
+  add(service.data.container_name);
+  add(service.data.hostname);
+  for (const net of Object.values(asMap(service.data.networks) ?? {})) {
+    const aliases = asMap(net)?.aliases;
+    if (Array.isArray(aliases)) aliases.forEach(add);
+  }
+  return names;
+}
+function serviceNamed(view, host) {
+  const lower = host.toLowerCase();
+  const byName2 = view.services.find((s2) => s2.name.toLowerCase() === lower);
+  if (byName2) return byName2;
+  const owner = view.services.find((s2) => ownNames(s2).has(lower));
+  if (owner) return owner;
+  for (const service of view.services) {
+    for (const entry2 of Array.isArray(service.data.links) ? service.data.links : []) {
+      const [target, alias] = (scalarText(entry2) ?? "").split(":");
+      if (alias?.toLowerCase() === lower) return view.service(target) ?? null;
+    }
+  }
+  return null;
+}
+function checkedNginxFile(ctx) {
+  return ctx.file;
+}
+function returnsOnly(server) {
+  return childrenNamed(server.block, "return").length > 0;
+}
+function servesTls(server) {
+  return childrenNamed(server.block, "listen").some((l) => l.args.some((a) => ["ssl", "quic", "http3"].includes(a.value))) || childrenNamed(server.block, "ssl").some((d) => d.args[0]?.value === "on");
+}
+function serverLabel(server) {
+  const name2 = childrenNamed(server.block, "server_name")[0]?.args.map((a) => a.value).filter((v) => v && v !== "_").join(" ");
+  const listen = childrenNamed(server.block, "listen").map((l) => l.args[0]?.value).filter(Boolean).join(", ");
+  return name2 ? `server \`${name2}\`` : listen ? `server on \`${listen}\`` : "server";
+}
+function serverHeaders(project, file, config, server) {
+  if (!server.block || hasOpaqueInclude(server.block, "block") || setsHeadersOpaquely(server.block)) return null;
+  const own = childrenNamed(server.block, "add_header");
+  const ownInherit = childrenNamed(server.block, "add_header_inherit").at(-1)?.args[0]?.value ?? null;
+  const levels = httpLevelsOfFile(project, file, config);
+  if (!levels) {
+    if (!own.length || ownInherit === "merge") return null;
+    return [{ headers: own.map((directive) => ({ directive, path: file.path })), inherit: ownInherit ?? "on" }];
+  }
+  return levels.map((level) => {
+    const inherit = ownInherit ?? level.inherit;
+    return { headers: effectiveHeaders(server.block, file.path, level.addHeaders, inherit), inherit };
+  });
+}
+
+// rules/project/lib-images.ts
+function toolOfCommand(name2) {
+  const base = path20.posix.basename(name2);
+  if (base === "curl" || base === "wget" || base === "bash") return base;
+  if (base === "nc" || base === "netcat" || base === "ncat") return "nc";
+  if (/^python(\d+(\.\d+)?)?$/.test(base)) return "python";
+  if (base === "node" || base === "nodejs") return "node";
+  return null;
+}
+function isBinaryOf(tool, base) {
+  return toolOfCommand(base) === tool;
+}
+function packageGives(tool, pkg) {
+  switch (tool) {
+    case "curl":
+      return pkg === "curl" || pkg === "curl-minimal";
+    case "wget":
+      return pkg === "wget";
+    case "nc":
+      return /^(netcat|netcat-openbsd|netcat-traditional|netcat-gnu|nmap-ncat|ncat|nc)$/.test(pkg);
+    case "bash":
+      return pkg === "bash";
+    case "python":
+      return /^python(\d+(\.\d+)?)?(-.+)?$/.test(pkg) || /^py3-/.test(pkg);
+    case "node":
+      return /^(nodejs|node|npm|nodejs-current|nodejs-lts.*)$/.test(pkg);
+  }
+}
+function packageMayGive(tool, pkg) {
+  return (tool === "wget" || tool === "nc") && /^busybox(-static|-extras)?$/.test(pkg);
+}
+var TOOLS = ["curl", "wget", "nc", "bash", "python", "node"];
+var ALPINE_TOOLS = { curl: false, wget: true, nc: true, bash: false };
+var DB_PORTS = {
+  postgres: [5432],
+  mysql: [3306, 33060],
+  mariadb: [3306],
+  redis: [6379],
+  mongo: [27017],
+  memcached: [11211],
+  rabbitmq: [4369, 5671, 5672, 15691, 15692, 25672]
+};
+var DOCKER_HUB2 = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "mirror.gcr.io"]);
+function officialName(ref) {
+  const name2 = ref.name.toLowerCase();
+  if (ref.registry === null || DOCKER_HUB2.has(ref.registry.toLowerCase())) return name2.replace(/^library\//, "");
+  const m = /(?:^|\/)docker\/library\/([a-z0-9._-]+)$/.exec(name2);
+  return m ? m[1] : null;
+}
+function baseFacts(ref, scratch = false) {
+  if (scratch) return { label: "scratch", packages: null, shell: false, tools: allTools(false), ports: [] };
+  if (!ref) return null;
+  const tag = (ref.tag ?? (ref.digest ? "" : "latest")).toLowerCase();
+  const registry = ref.registry?.toLowerCase() ?? null;
+  const name2 = ref.name.toLowerCase();
+  if (registry === "gcr.io" && name2.startsWith("distroless/")) {
+    if (tag.includes("debug") || !tag) return null;
+    return {
+      label: `distroless (${name2.slice("distroless/".length)})`,
+      packages: null,
+      shell: false,
+      tools: { ...allTools(false), python: name2.startsWith("distroless/python"), node: name2.startsWith("distroless/nodejs") },
+      ports: []
+    };
+  }
+  const official = officialName(ref);
+  if (official === null || !tag) return null;
+  const alpine = tag.includes("alpine");
+  const slim = tag.includes("slim");
+  const windows = tag.includes("windows") || tag.includes("nanoserver");
+  if (windows) return null;
+  switch (official) {
+    case "alpine":
+      return { label: "alpine", packages: "apk", shell: true, tools: { ...ALPINE_TOOLS, python: false, node: false }, ports: [] };
+    case "busybox":
+      return { label: "busybox", packages: null, shell: true, tools: { curl: false, wget: true, bash: false, python: false, node: false }, ports: [] };
+    case "debian":
+    case "ubuntu":
+      return { label: official, packages: "apt", shell: true, tools: { curl: false, wget: false, bash: true, python: false, node: false }, ports: [] };
+    case "python":
+      if (alpine) return { label: "python (Alpine)", packages: "apk", shell: true, tools: { ...ALPINE_TOOLS, python: true, node: false }, ports: [] };
+      if (slim) return { label: "python (Debian slim)", packages: "apt", shell: true, tools: { curl: false, wget: false, bash: true, python: true, node: false }, ports: [] };
+      return { label: "python (Debian)", packages: "apt", shell: true, tools: { curl: true, wget: true, bash: true, python: true }, ports: [] };
+    case "node":
+      if (alpine) return { label: "node (Alpine)", packages: "apk", shell: true, tools: { ...ALPINE_TOOLS, python: false, node: true }, ports: [] };
+      if (slim) return { label: "node (Debian slim)", packages: "apt", shell: true, tools: { curl: false, wget: false, bash: true, node: true }, ports: [] };
+      return { label: "node (Debian)", packages: "apt", shell: true, tools: { curl: true, wget: true, bash: true, node: true }, ports: [] };
+    case "golang":
+      if (alpine) return { label: "golang (Alpine)", packages: "apk", shell: true, tools: { ...ALPINE_TOOLS }, ports: [] };
+      return { label: "golang (Debian)", packages: "apt", shell: true, tools: { curl: true, wget: true, bash: true }, ports: [] };
+    case "nginx":
+    case "nginxinc/nginx-unprivileged": {
+      const ports = official === "nginx" ? [80] : [8080];
+      if (tag.includes("alpine-slim")) return { label: "nginx (Alpine slim)", packages: "apk", shell: true, tools: { ...ALPINE_TOOLS, python: false, node: false }, ports };
+      if (alpine) return { label: "nginx (Alpine)", packages: "apk", shell: true, tools: { ...ALPINE_TOOLS, curl: true, python: false, node: false }, ports };
+      return { label: "nginx (Debian)", packages: "apt", shell: true, tools: { curl: true, wget: false, bash: true, python: false, node: false }, ports };
+    }
+    default: {
+      const ports = DB_PORTS[official];
+      if (!ports) return null;
+      const management = official === "rabbitmq" && tag.includes("management") ? [15671, 15672] : [];
+      return { label: official, packages: alpine ? "apk" : "apt", shell: true, tools: {}, ports: [...ports, ...management] };
+    }
+  }
+}
+function allTools(value) {
+  return { curl: value, wget: value, nc: value, bash: value, python: value, node: value };
+}
+var boxCache = /* @__PURE__ */ new WeakMap();
+function stageToolbox(file, stage) {
+  const cached = boxCache.get(stage);
+  if (cached) return cached;
+  const box = computeStageToolbox(file, stage, /* @__PURE__ */ new Set());
+  boxCache.set(stage, box);
+  return box;
+}
+function imageToolbox(image, place) {
+  const ref = parseImageRef(image);
+  const facts = image.trim().toLowerCase() === "scratch" ? baseFacts(null, true) : baseFacts(ref);
+  return {
+    tool: (t) => fromFacts(facts, t),
+    shell: facts?.shell === void 0 || facts.shell === null ? "unknown" : facts.shell ? "yes" : "no",
+    pythonModule: (name2) => facts && facts.tools.python && THIRD_PARTY_MODULES.has(name2) && facts.label.startsWith("python") ? "no" : "unknown",
+    facts,
+    image,
+    basePlace: place
+  };
+}
+function fromFacts(facts, tool) {
+  const v = facts?.tools[tool];
+  return v === void 0 ? "unknown" : v ? "yes" : "no";
+}
+var THIRD_PARTY_MODULES = /* @__PURE__ */ new Set(["requests", "httpx"]);
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["apt-get", "apt", "aptitude", "apk", "yum", "dnf", "dnf5", "microdnf", "tdnf", "zypper", "conda", "mamba", "micromamba", "pip", "pip3"]);
+var SYSTEM_BIN = ["/bin", "/sbin", "/usr/bin", "/usr/sbin"];
+var PYTHON_INSTALLERS = /^(pip\d*(\.\d+)?|uv|poetry|pipenv|pdm|hatch|conda|mamba|micromamba|pipx|easy_install)$/;
+function computeStageToolbox(file, stage, visiting) {
+  visiting.add(stage);
+  const chain = stageAncestry(stage).reverse();
+  const root = chain[0];
+  const facts = root.base.unresolved ? null : baseFacts(root.base.ref, root.base.isScratch);
+  const state = {
+    tools: new Map(TOOLS.map((t) => [t, fromFacts(facts, t)])),
+    shell: facts?.shell === void 0 || facts.shell === null ? "unknown" : facts.shell ? "yes" : "no",
+    modules: facts && facts.tools.python && facts.label.startsWith("python") ? "no" : "unknown"
+  };
+  const groups2 = /* @__PURE__ */ new Map();
+  const maybe = (t) => {
+    if (state.tools.get(t) === "no") state.tools.set(t, "unknown");
+  };
+  for (const s2 of chain) {
+    for (const instruction of s2.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === "RUN") {
+        const script = shellOf(file, instruction);
+        if (!script) {
+          TOOLS.forEach(maybe);
+          state.modules = "unknown";
+          continue;
+        }
+        runEffects(script, state, groups2, maybe);
+      } else if (keyword === "COPY" || keyword === "ADD") {
+        copyEffects(file, s2, instruction, state, maybe, visiting);
+      }
+    }
+  }
+  visiting.delete(stage);
+  const tools = state.tools;
+  return {
+    tool: (t) => tools.get(t) ?? "unknown",
+    shell: state.shell,
+    pythonModule: (name2) => THIRD_PARTY_MODULES.has(name2) && tools.get("python") === "yes" ? state.modules : "unknown",
+    facts,
+    image: root.base.isScratch ? "scratch" : root.base.written || null,
+    basePlace: { in: file.path, range: rangeOf(root.from) }
+  };
+}
+function packageCommand(command) {
+  let flags2;
+  let install;
+  let remove;
+  const name2 = command.name;
+  if (name2 === "apt-get" || name2 === "apt" || name2 === "aptitude") {
+    flags2 = APT_VALUE_FLAGS;
+    install = ["install", "reinstall"];
+    remove = ["remove", "purge"];
+  } else if (name2 === "apk") {
+    flags2 = APK_VALUE_FLAGS;
+    install = ["add"];
+    remove = ["del"];
+  } else if (RPM_MANAGERS.includes(name2)) {
+    flags2 = RPM_VALUE_FLAGS;
+    install = ["install", "reinstall"];
+    remove = ["remove", "erase"];
+  } else if (name2 === "zypper") {
+    flags2 = ZYPPER_VALUE_FLAGS;
+    install = ["install", "in"];
+    remove = ["remove", "rm"];
+  } else if (name2 === "conda" || name2 === "mamba" || name2 === "micromamba") {
+    flags2 = ["-n", "--name", "-p", "--prefix", "-c", "--channel"];
+    install = ["install"];
+    remove = ["remove", "uninstall"];
+  } else return null;
+  const positional = argsNoFlags(command, flags2);
+  const sub = positional[0];
+  if (!sub || sub.dynamic) return null;
+  const action = install.includes(sub.value) ? "install" : remove.includes(sub.value) ? "remove" : null;
+  if (!action) return null;
+  const words2 = positional.slice(1);
+  const group = name2 === "apk" ? flagValues(command, "--virtual")[0] ?? flagValues(command, "-t")[0] ?? null : null;
+  return {
+    action,
+    packages: words2.filter((w) => !w.dynamic).map((w) => w.value.split(/[=<>~]/)[0].replace(/:(amd64|arm64|i386|all)$/, "").toLowerCase()).filter(Boolean),
+    dynamic: words2.some((w) => w.dynamic),
+    group
+  };
+}
+function runsScript(command) {
+  const written = command.nameWord.value;
+  if (command.name === "source" || command.name === ".") return true;
+  if (/\.(sh|bash)$/.test(command.name) || written.startsWith("./") || written.startsWith("../")) return true;
+  if (SHELLS2.has(command.name)) {
+    const first = argsNoFlags(command, ["-o", "-O"])[0];
+    if (first && !command.args.some((a) => a.value === "-c")) return true;
+    if (!first && command.pipeline !== null && command.pipeline.index > 0) return true;
+  }
+  return false;
+}
+function runEffects(script, state, groups2, maybe) {
+  for (const command of script.commands) {
+    const used = toolOfCommand(command.name);
+    if (used) state.tools.set(used, "yes");
+    if (PYTHON_INSTALLERS.test(command.name) || used === "python" && command.args.some((a) => a.value === "-m" || a.value === "-mpip")) state.modules = "unknown";
+    const fed2 = command.wrappers.includes("xargs") || command.wrappers.includes("parallel");
+    if (fed2 && PACKAGE_MANAGERS.has(command.name) || (command.name === "xargs" || command.name === "parallel") && command.args.some((a) => PACKAGE_MANAGERS.has(path20.posix.basename(a.value)))) {
+      TOOLS.forEach(maybe);
+      state.modules = "unknown";
+      continue;
+    }
+    const pkg = packageCommand(command);
+    if (pkg) {
+      if (pkg.dynamic) {
+        TOOLS.forEach(maybe);
+        state.modules = "unknown";
+      }
+      let packages = pkg.packages;
+      if (pkg.action === "remove") packages = packages.flatMap((p) => groups2.get(p) ?? [p]);
+      else if (pkg.group) groups2.set(pkg.group.toLowerCase(), [...groups2.get(pkg.group.toLowerCase()) ?? [], ...packages]);
+      for (const tool of TOOLS) {
+        if (packages.some((p) => packageGives(tool, p))) state.tools.set(tool, pkg.action === "install" ? "yes" : "no");
+        else if (pkg.action === "install" && packages.some((p) => packageMayGive(tool, p))) maybe(tool);
+      }
+      if (pkg.action === "install" && packages.some((p) => /requests|httpx/.test(p))) state.modules = "unknown";
+      if (pkg.action === "install" && packages.length) {
+        if (!packages.some((p) => packageGives("python", p))) maybe("python");
+        if (!packages.some((p) => packageGives("node", p))) maybe("node");
+      }
+      if (pkg.action === "install" && packages.some((p) => /^(alpine-sdk|abuild)$/.test(p))) {
+        maybe("curl");
+        maybe("wget");
+      }
+      continue;
+    }
+    if (runsScript(command)) {
+      TOOLS.forEach(maybe);
+      state.modules = "unknown";
+      continue;
+    }
+    for (const word of command.args) {
+      if (word.dynamic) continue;
+      const base = path20.posix.basename(word.value);
+      for (const tool of TOOLS) if (tool !== used && isBinaryOf(tool, base)) maybe(tool);
+    }
+  }
+}
+function normalise(p) {
+  let out2 = path20.posix.normalize(p.trim() || "/");
+  while (out2.length > 1 && (out2.endsWith("/") || out2.endsWith("/."))) out2 = out2.endsWith("/.") ? out2.slice(0, -2) || "/" : out2.slice(0, -1);
+  if (out2.endsWith("/*")) out2 = out2.slice(0, -2) || "/";
+  return out2;
+}
+function coversSystemBin(p) {
+  const n = normalise(p);
+  return n === "/" || n === "/usr" || SYSTEM_BIN.some((dir) => dir === n);
+}
+function copyWords(instruction) {
+  const json = instruction.getJSONStrings?.() ?? [];
+  const words2 = json.length ? json.map((s2) => s2.getJSONValue()) : instruction.getArguments().map((a) => a.getValue());
+  return words2.map((w) => w.length >= 2 && (w[0] === '"' || w[0] === "'") && w[w.length - 1] === w[0] ? w.slice(1, -1) : w);
+}
+function copyEffects(file, stage, instruction, state, maybe, visiting) {
+  const words2 = copyWords(instruction);
+  if (words2.length < 2 || words2.some((w) => w.startsWith("<<"))) return;
+  const flags2 = instruction.getFlags?.() ?? [];
+  const fromFlag = flags2.find((f) => f.getName().toLowerCase() === "from");
+  const expand2 = (w) => w.includes("$") ? expandAt(file, stage, instruction, w) : { value: w, unresolved: false };
+  const sources = words2.slice(0, -1).map(expand2);
+  const dest = expand2(words2[words2.length - 1]);
+  if (!fromFlag) {
+    for (const src of [...sources, dest]) {
+      if (src.unresolved) continue;
+      const base = path20.posix.basename(normalise(src.value));
+      for (const tool of TOOLS) if (isBinaryOf(tool, base)) maybe(tool);
+      if (/venv|site-packages|\.whl$|(^|\/)(vendor|vendored|libs?|deps|wheels|packages|python)(\/|$)/.test(src.value) || normalise(src.value) === ".") state.modules = "unknown";
+    }
+    return;
+  }
+  state.modules = "unknown";
+  maybe("python");
+  maybe("node");
+  const fromValue = fromFlag.getValue() ?? "";
+  const lower = fromValue.toLowerCase();
+  const source = file.stages.find((s2) => s2.name?.toLowerCase() === lower) ?? (/^\d+$/.test(fromValue) ? file.stages[Number(fromValue)] : void 0);
+  const sourceBox = source && !visiting.has(source) ? computeStageToolbox(file, source, visiting) : null;
+  for (const src of sources) {
+    if (src.unresolved) {
+      TOOLS.forEach(maybe);
+      if (state.shell === "no") state.shell = "unknown";
+      continue;
+    }
+    const base = path20.posix.basename(normalise(src.value));
+    const destBase = dest.unresolved ? "" : path20.posix.basename(normalise(dest.value));
+    for (const tool of TOOLS) {
+      if (isBinaryOf(tool, base) || isBinaryOf(tool, destBase)) {
+        const there = sourceBox ? sourceBox.tool(tool) : "unknown";
+        if (there === "yes" || !sourceBox) state.tools.set(tool, sourceBox ? "yes" : state.tools.get(tool) === "yes" ? "yes" : "unknown");
+        else if (there === "unknown") maybe(tool);
+      } else if (coversSystemBin(src.value)) {
+        const there = sourceBox ? sourceBox.tool(tool) : "unknown";
+        if (there === "yes" && state.tools.get(tool) !== "yes") state.tools.set(tool, "unknown");
+        else if (there === "unknown") maybe(tool);
+      }
+    }
+    if ((coversSystemBin(src.value) || /(^|\/)(sh|busybox)$/.test(base)) && state.shell === "no") state.shell = "unknown";
+  }
+}
+function exposedPorts(file, stage, instruction) {
+  const out2 = [];
+  for (const arg of instruction.getArguments()) {
+    const { value, unresolved } = expandAt(file, stage, instruction, arg.getValue());
+    if (unresolved) return null;
+    const m = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(value.trim());
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (to - from > 1e3) return null;
+    for (let p = from; p <= to; p++) out2.push(p);
+  }
+  return out2;
+}
+function listeningOf(service, project) {
+  const evidence = [];
+  const ports = /* @__PURE__ */ new Set();
+  let known = false;
+  const parts2 = [];
+  const build = buildOf2(service, project);
+  if (build) {
+    if (!build.dockerfile) return { ports: null, evidence, describe: "" };
+    const stage = build.target ? build.dockerfile.stages.find((s2) => s2.name?.toLowerCase() === build.target.toLowerCase()) : build.dockerfile.stages[build.dockerfile.stages.length - 1];
+    if (!stage) return { ports: null, evidence, describe: "" };
+    const chain = stageAncestry(stage);
+    const root = chain[chain.length - 1];
+    const facts = root.base.unresolved ? null : baseFacts(root.base.ref, root.base.isScratch);
+    if (!facts?.ports) return { ports: null, evidence, describe: "" };
+    facts.ports.forEach((p) => ports.add(p));
+    let exposes = 0;
+    for (const s2 of chain) {
+      for (const expose2 of stageInstructions(s2, "EXPOSE")) {
+        const list2 = exposedPorts(build.dockerfile, s2, expose2);
+        if (list2 === null) return { ports: null, evidence, describe: "" };
+        list2.forEach((p) => ports.add(p));
+        exposes++;
+        evidence.push({ path: build.dockerfile.path, line: rangeOf(expose2).line, message: `\`EXPOSE ${expose2.getArguments().map((a) => a.getValue()).join(" ")}\`` });
+      }
+    }
+    const nginx = nginxListenPorts(project, service);
+    if (nginx === "unknown") return { ports: null, evidence, describe: "" };
+    nginx?.ports.forEach((p) => ports.add(p));
+    if (nginx) evidence.push(...nginx.evidence);
+    known = exposes > 0 || nginx !== null && facts.ports.length > 0;
+    parts2.push(exposes ? `the EXPOSE lines of \`${build.dockerfile.path}\`` : `the \`${root.base.written}\` image`);
+    if (nginx?.ports.size) parts2.push("its nginx `listen` directives");
+  } else {
+    const image = imageOf(service);
+    if (!image) return { ports: null, evidence, describe: "" };
+    const facts = baseFacts(parseImageRef(image));
+    if (!facts?.ports?.length) return { ports: null, evidence, describe: "" };
+    facts.ports.forEach((p) => ports.add(p));
+    const nginx = nginxListenPorts(project, service);
+    if (nginx === "unknown") return { ports: null, evidence, describe: "" };
+    nginx?.ports.forEach((p) => ports.add(p));
+    if (nginx) evidence.push(...nginx.evidence);
+    const imagePlace = service.at("image");
+    evidence.push({ path: imagePlace.in, line: imagePlace.range.line, message: `image \`${image}\` listens on ${[...facts.ports].map((p) => `\`${p}\``).join(", ")}` });
+    known = true;
+    parts2.push(`the \`${image}\` image`);
+    if (nginx?.ports.size) parts2.push("its nginx `listen` directives");
+  }
+  const expose = service.data.expose;
+  if (Array.isArray(expose)) {
+    for (const entry2 of expose) {
+      const m = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(scalarText(entry2)?.trim() ?? "");
+      if (!m) return { ports: null, evidence, describe: "" };
+      for (let p = Number(m[1]); p <= Number(m[2] ?? m[1]); p++) ports.add(p);
+    }
+    if (expose.length) parts2.push("its `expose:` entries");
+  }
+  return { ports: known ? ports : null, evidence, describe: parts2.join(" and ") };
+}
+function mentionsPort(service, project, port2) {
+  const re = new RegExp(`(^|[^0-9])${port2}([^0-9]|$)`);
+  const texts = [];
+  const collect = (v) => {
+    const text = scalarText(v);
+    if (text !== null) texts.push(text);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (asMap(v)) Object.entries(asMap(v)).forEach(([k, x]) => {
+      texts.push(k);
+      collect(x);
+    });
+  };
+  collect(service.data.command);
+  collect(service.data.entrypoint);
+  collect(service.data.environment);
+  collect(asMap(service.data.healthcheck)?.test);
+  collect(asMap(service.data.build)?.args);
+  for (const envFile of project.files) {
+    if (envFile.kind !== "env") continue;
+    const refs = Array.isArray(service.data.env_file) ? service.data.env_file : service.data.env_file ? [service.data.env_file] : [];
+    for (const ref of refs) {
+      const p = scalarText(ref) ?? scalarText(asMap(ref)?.path);
+      if (p && path20.posix.normalize(path20.posix.join(service.dir || ".", p)) === envFile.path) texts.push(envFile.text);
+    }
+  }
+  const build = buildOf2(service, project);
+  if (build?.dockerfile) {
+    const stage = build.target ? build.dockerfile.stages.find((s2) => s2.name?.toLowerCase() === build.target.toLowerCase()) : build.dockerfile.stages[build.dockerfile.stages.length - 1];
+    for (const s2 of stage ? stageAncestry(stage) : []) {
+      for (const instruction of s2.instructions) {
+        const keyword = instruction.getKeyword();
+        if (keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "ENV" || keyword === "ARG" || keyword === "HEALTHCHECK" || keyword === "LABEL") {
+          texts.push(instruction.getArguments().map((a) => a.getValue()).join(" "));
+        }
+      }
+    }
+  }
+  return texts.some((t) => re.test(t));
+}
+function publishedPorts(service) {
+  const out2 = [];
+  for (const spec of portsOf(service)) {
+    if (spec.protocol !== "tcp" && spec.protocol !== "udp") continue;
+    if (!/^\d+$/.test(spec.containerPort.trim())) continue;
+    out2.push({ port: Number(spec.containerPort), place: { in: spec.in, range: spec.range }, written: scalarText(service.data.ports[spec.path[1]]) ?? spec.containerPort });
+  }
+  return out2;
+}
+function pythonImports(code) {
+  const out2 = /* @__PURE__ */ new Set();
+  const re = /(?:^|[;\n]|\s)(?:import\s+([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)|from\s+([A-Za-z_][\w.]*)\s+import\b)/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const names = m[1] ? m[1].split(",") : [m[2]];
+    for (const n of names) out2.add(n.trim().split(".")[0]);
+  }
+  return [...out2];
+}
+function probeOf(script, shell, mapRanges) {
+  const uses = [];
+  for (const command of script.commands) {
+    const tool = toolOfCommand(command.name);
+    if (!tool) continue;
+    const args2 = command.args.map((a) => a.value);
+    const code = tool === "python" ? args2[args2.indexOf("-c") + 1] : void 0;
+    uses.push({
+      tool,
+      written: command.nameWord.value,
+      modules: args2.includes("-c") && code !== void 0 ? pythonImports(code) : [],
+      args: args2,
+      range: mapRanges ? command.nameWord.range : null
+    });
+  }
+  return { shell, uses };
+}
+function missingFor(probe, box, imageLabel) {
+  const out2 = [];
+  if (probe.shell && box.shell === "no") {
+    out2.push({
+      kind: "shell",
+      name: "sh",
+      use: null,
+      message: `the healthcheck is a shell command, but ${imageLabel} has no shell (\`/bin/sh\`): Docker cannot even start the check, so the container is always unhealthy`,
+      hint: 'use the exec form (`["CMD", "/app/healthcheck"]`) with a binary the image contains, e.g. a small static probe built in an earlier stage and copied in'
+    });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const use of probe.uses) {
+    if (!seen.has(use.tool) && box.tool(use.tool) === "no") {
+      seen.add(use.tool);
+      out2.push({
+        kind: "tool",
+        name: use.tool,
+        use,
+        message: `the healthcheck runs \`${use.written}\`, but ${imageLabel} does not have ${use.tool === "nc" ? "netcat" : `\`${use.tool}\``} and the build does not install it: the check always fails, so the container is reported unhealthy and \`depends_on: condition: service_healthy\` never starts what waits for it`,
+        hint: alternatives(use, box)
+      });
+    }
+    for (const module2 of use.modules) {
+      if (seen.has(`module:${module2}`) || box.pythonModule(module2) !== "no") continue;
+      seen.add(`module:${module2}`);
+      out2.push({
+        kind: "module",
+        name: module2,
+        use,
+        message: `the healthcheck imports \`${module2}\`, which ${imageLabel} does not ship and the build never installs (no pip, uv or poetry install): the check fails with ModuleNotFoundError and the container is reported unhealthy`,
+        hint: `use the standard library instead: \`${use.written} -c "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('${probeUrl(use)}', timeout=3).status < 400 else 1)"\``
+      });
+    }
+  }
+  return out2;
+}
+function probeUrl(use) {
+  const fromArgs = use.args.find((a) => /^https?:\/\//.test(a)) ?? use.args.find((a) => /^(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(a));
+  if (fromArgs) return /^https?:\/\//.test(fromArgs) ? fromArgs : `http://${fromArgs}`;
+  const inCode = use.args.join(" ").match(/https?:\/\/[^\s'"()]+/);
+  return inCode ? inCode[0] : "http://localhost:8080/health";
+}
+function alternatives(use, box) {
+  const url = probeUrl(use);
+  const options = [];
+  if (use.tool === "curl" && box.tool("wget") === "yes") options.push(`use \`wget -q --spider ${url}\` (wget is in the image)`);
+  if (use.tool === "wget" && box.tool("curl") === "yes") options.push(`use \`curl -fsS ${url}\` (curl is in the image)`);
+  if (use.tool === "bash") options.push("use `sh` instead of `bash`");
+  if (use.tool !== "python" && box.tool("python") === "yes") {
+    options.push(`use \`python -c "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('${url}', timeout=3).status < 400 else 1)"\` (standard library only)`);
+  }
+  if (use.tool !== "node" && box.tool("node") === "yes") options.push(`use \`node -e "fetch('${url}').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"\` (Node 18+)`);
+  const pkg = use.tool === "nc" ? "netcat-openbsd" : use.tool === "python" ? "python3" : use.tool === "node" ? "nodejs" : use.tool;
+  if (box.facts?.packages === "apt") options.push(`install it in the final stage: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\``);
+  else if (box.facts?.packages === "apk") options.push(`install it in the final stage: \`RUN apk add --no-cache ${pkg}\``);
+  else if (box.shell === "no") options.push("a distroless or scratch image has no tools: build a small static probe in an earlier stage, `COPY --from` it and call it in exec form");
+  return options.length ? `${options.join("; or ")}` : `install \`${pkg}\` in the image the service runs`;
+}
+
+// rules/project/compose-healthcheck-tool-missing.ts
+function probeOfService(service) {
+  const hc = asMap(service.data.healthcheck);
+  if (!hc || isTrue(hc.disable)) return null;
+  const test = hc.test;
+  const text = (v) => {
+    const s2 = scalarText(v);
+    return s2 === null ? null : interpolate2(s2, service).value;
+  };
+  if (Array.isArray(test)) {
+    const kind = text(test[0])?.toUpperCase();
+    if (kind === "CMD-SHELL") {
+      const command2 = text(test[1]);
+      if (command2 === null) return null;
+      return { probe: probeOf(parseShell(command2), true, false), place: service.at("healthcheck", "test", 1) };
+    }
+    if (kind !== "CMD") return null;
+    const argv = test.slice(1).map(text);
+    if (!argv.length || argv.some((a) => a === null)) return null;
+    const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+    const script = parseShell(quoted);
+    const first = script.commands[0]?.name ?? "";
+    return { probe: probeOf(script, /^(sh|bash|ash|dash)$/.test(first), false), place: service.at("healthcheck", "test", 1) };
+  }
+  const command = text(test);
+  if (command === null || command.trim() === "" || command.trim().toUpperCase() === "NONE") return null;
+  return { probe: probeOf(parseShell(command), true, false), place: service.at("healthcheck", "test") };
+}
+function toolboxOf(service, project) {
+  const build = buildOf2(service, project);
+  if (build) {
+    if (!build.dockerfile) return null;
+    const stage = targetStage(build.dockerfile, build.target);
+    if (!stage) return null;
+    const box2 = stageToolbox(build.dockerfile, stage);
+    if (!box2.facts) return null;
+    const where = build.target ? `stage \`${build.target}\` of \`${build.dockerfile.path}\`` : `\`${build.dockerfile.path}\``;
+    return {
+      box: box2,
+      label: `the image built from ${where} (\`${box2.image}\`: ${box2.facts.label})`,
+      related: box2.basePlace ? [{ path: box2.basePlace.in, line: box2.basePlace.range.line, message: `the image's base, \`${box2.image}\` (${box2.facts.label})` }] : []
+    };
+  }
+  const image = imageOf(service);
+  if (!image) return null;
+  const place = service.at("image");
+  const box = imageToolbox(image, place);
+  if (!box.facts) return null;
+  return { box, label: `the \`${image}\` image (${box.facts.label})`, related: [{ path: place.in, line: place.range.line, message: `image \`${image}\` (${box.facts.label})` }] };
+}
+var compose_healthcheck_tool_missing_default = defineRule({
+  meta: {
+    id: "compose-healthcheck-tool-missing",
+    title: "Healthcheck calls a tool the image does not have",
+    priority: "high",
+    category: "reliability",
+    rationale: "A `healthcheck:` that runs curl in a slim or Alpine image without curl (or a `CMD-SHELL` test in a distroless image) fails every time: the service is reported unhealthy forever, and every service that waits for it with `condition: service_healthy` never starts.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Healthchecks only call tools their image has"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      if (service.partial) continue;
+      const found3 = probeOfService(service);
+      if (!found3) continue;
+      const image = toolboxOf(service, ctx.project);
+      if (!image) continue;
+      ctx.applies();
+      for (const missing of missingFor(found3.probe, image.box, image.label)) {
+        ctx.report({
+          ...found3.place,
+          message: `service \`${service.name}\`: ${missing.message}`,
+          hint: missing.hint,
+          related: image.related.length ? image.related : void 0,
+          key: `service:${service.name}:healthcheck:${missing.kind}:${missing.name}`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/compose-path-missing.ts
+function consequence(ref) {
+  switch (ref.role) {
+    case "build.context":
+      return '`docker compose build` fails ("unable to prepare context: path not found")';
+    case "build.dockerfile":
+      return '`docker compose build` fails ("failed to read dockerfile: no such file")';
+    case "env_file":
+      return '`docker compose up` refuses to start the project ("env file … not found")';
+    case "config":
+      return '`docker compose up` cannot mount it: Docker creates an empty folder in its place, or refuses ("bind source path does not exist")';
+    case "secret":
+      return "`docker compose up` cannot mount it";
+    case "bind":
+      return ref.expect === "file" ? 'Docker creates an empty folder of that name in its place, so the container gets a folder where it expects a file (mounting it over a file of the image fails: "not a directory")' : 'Compose refuses to create the container ("bind source path does not exist"; long syntax does not create it)';
+  }
+}
+var compose_path_missing_default = defineRule({
+  meta: {
+    id: "compose-path-missing",
+    title: "Compose refers to a path that does not exist",
+    priority: "critical",
+    category: "correctness",
+    rationale: "A build context, Dockerfile, env file, config file or bind-mounted file that is not in the repository breaks `docker compose build` or `up` on every fresh checkout; a Dockerfile renamed or deleted while compose still points at the old path is the classic case.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every build context, Dockerfile, env file and mounted file compose refers to exists"
+  },
+  check(ctx) {
+    const { project } = ctx;
+    const pending = /* @__PURE__ */ new Map();
+    for (const service of servicesOf(ctx)) {
+      const links = serviceLinks(project, service);
+      let contextMissing = false;
+      for (const ref of links.paths) {
+        if (ref.role === "secret" || ref.location !== "inside" || ref.repoPath === null) continue;
+        if (ref.role === "build.dockerfile" && contextMissing) continue;
+        if (ref.role === "bind" && !ref.mustExist) continue;
+        ctx.applies();
+        const { kind, suggestion } = kindWithSuggestion(project, ref.repoPath);
+        if (kind === void 0) continue;
+        if (ref.role === "build.context" && kind === null) contextMissing = true;
+        if (!ref.mustExist) continue;
+        const wrongKind = kind !== null && (ref.role === "build.context" && kind !== "dir" || (ref.role === "build.dockerfile" || ref.role === "env_file") && kind !== "file");
+        if (kind !== null && !wrongKind) continue;
+        if ((ref.role === "bind" || ref.role === "config") && isSecretMaterial(ref.repoPath)) continue;
+        if (ref.role === "env_file" && kind === null && hasTemplateBeside(project, ref.repoPath)) continue;
+        const related = [];
+        let message;
+        let hint;
+        const shown4 = `\`${ref.written}\``;
+        const who = "\0";
+        const at = ref.written.replace(/^\.\//, "") === ref.repoPath ? "" : ` (\`${ref.repoPath || "."}\` in the repository)`;
+        if (wrongKind) {
+          message = `${who}: the ${ref.role === "build.context" ? "build context" : ref.role === "env_file" ? "env file" : "Dockerfile"} ${shown4}${at} is a ${kind === "dir" ? "folder" : "file"}, not a ${kind === "dir" ? "file" : "folder"}: ${consequence(ref)}`;
+          hint = "point it at the right path";
+        } else if (ref.role === "build.dockerfile") {
+          const build = links.build;
+          const contextDir = build?.context ?? "";
+          const similar = similarDockerfile(project, ref.repoPath, contextDir, service.name);
+          message = `${who} builds with Dockerfile ${shown4}, but there is no \`${ref.repoPath}\` in the repository (build context ${showDir(contextDir)}): ${consequence(ref)}. If the Dockerfile was renamed or deleted, compose still points at the old path`;
+          if (similar) {
+            message += `; \`${similar}\` exists — did it move there?`;
+            related.push({ path: similar, line: 1, message: `\`${similar}\` may be the Dockerfile \`${service.name}\` meant` });
+          }
+          hint = similar ? `set \`dockerfile: ${relativeTo(contextDir, similar)}\` (relative to the build context), or restore \`${ref.repoPath}\`` : "point `build.dockerfile` at the Dockerfile (relative to the build context), or add it";
+        } else if (ref.role === "build.context") {
+          message = `${who} builds from context ${shown4}${at}, which does not exist in the repository: ${consequence(ref)}`;
+          hint = suggestion ? `did you mean \`${relativeTo(service.dir, suggestion)}\`?` : "point `build.context` at the folder holding the sources (relative to the compose file)";
+        } else {
+          const what = ref.role === "env_file" ? "reads env file" : ref.role === "config" ? `uses config \`${ref.name}\` from` : "bind-mounts";
+          message = `${who} ${what} ${shown4}${at}, which does not exist in the repository: ${consequence(ref)}`;
+          hint = suggestion ? `did you mean \`${relativeTo(service.dir, suggestion)}\`?` : ref.role === "env_file" ? "commit the file (without secrets), fix the path, or mark it optional: `env_file: [{ path: …, required: false }]`" : "commit the file or fix the path";
+        }
+        if (!wrongKind) related.unshift({ path: ref.repoPath, line: 1, message: `\`${ref.repoPath}\` is not in the repository (deleted or renamed?)` });
+        const id = `${ref.place.in}:${ref.place.range.line}:${ref.place.range.column}:${ref.role}:${ref.repoPath}`;
+        const entry2 = pending.get(id);
+        if (entry2) {
+          entry2.names.push(service.name);
+          continue;
+        }
+        const place = ref.place;
+        const role = ref.role;
+        const repoPath = ref.repoPath;
+        pending.set(id, {
+          names: [service.name],
+          make: (names, first) => ({
+            ...place,
+            message: message.split(who).join(names),
+            hint,
+            related: related.length ? related : void 0,
+            key: `service:${first}:${role}:${repoPath}`
+          })
+        });
+      }
+    }
+    for (const { names, make } of pending.values()) {
+      const who = `service \`${names[0]}\`${names.length > 1 ? ` (and ${names.slice(1).map((n) => `\`${n}\``).join(", ")})` : ""}`;
+      ctx.report(make(who, names[0]));
+    }
+  }
+});
+
+// rules/project/compose-path-outside-repo.ts
+var ABSOLUTE_JUDGED = /* @__PURE__ */ new Set(["build.context", "build.dockerfile", "env_file", "config"]);
+var compose_path_outside_repo_default = defineRule({
+  meta: {
+    id: "compose-path-outside-repo",
+    title: "Compose refers to files outside the repository",
+    priority: "high",
+    category: "security",
+    rationale: "A build context, Dockerfile, env file or config file outside the repository (`../../shared`, `/home/me/app`), or a relative bind mount that climbs out of it, makes the stack depend on files nobody reviews and that no other checkout has: the image can contain anything, and the build breaks on every other machine.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every path compose uses stays inside the repository"
+  },
+  check(ctx) {
+    const { project } = ctx;
+    for (const service of servicesOf(ctx)) {
+      let contextOutside = false;
+      for (const ref of serviceLinks(project, service).paths) {
+        if (ref.role === "secret" || ref.role === "build.dockerfile" && contextOutside) continue;
+        if (ref.role === "build.context" && ref.location !== "inside" && ref.location !== "unknown") contextOutside = true;
+        if (ref.location === "inside" || ref.location === "outside" || (ref.location === "absolute" || ref.location === "home") && ABSOLUTE_JUDGED.has(ref.role)) ctx.applies();
+        const outside = ref.location === "outside";
+        const absolute = (ref.location === "absolute" || ref.location === "home") && ABSOLUTE_JUDGED.has(ref.role);
+        if (!outside && !absolute) continue;
+        const label = roleLabel(ref);
+        const where = outside ? "climbs out of the repository" : ref.location === "home" ? "is in a home folder, outside the repository" : "is an absolute host path, outside the repository";
+        const effect = ref.role === "build.context" || ref.role === "build.dockerfile" ? "the image is built from files this repository does not hold, which nobody reviewing it sees and no other checkout or CI runner has" : ref.role === "bind" ? "the container reads or writes host files this repository neither holds nor describes, and the mount breaks (or silently mounts an empty folder) on any other machine" : "the service depends on a file this repository does not hold, so it starts differently (or not at all) on any other machine";
+        ctx.report({
+          ...ref.place,
+          message: `service \`${service.name}\`: the ${label} \`${ref.written}\` ${where}: ${effect}`,
+          hint: ref.role === "bind" ? "keep mounted files inside the repository (relative to the compose file), or use a named volume" : "move what it needs into the repository (or a published image / registry), and refer to it relative to the compose file",
+          key: `service:${service.name}:${ref.role}:outside:${ref.value}`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/compose-port-not-exposed.ts
+var compose_port_not_exposed_default = defineRule({
+  meta: {
+    id: "compose-port-not-exposed",
+    title: "Published port the container does not listen on",
+    priority: "low",
+    category: "correctness",
+    rationale: "Publishing a container port that the image neither EXPOSEs nor is configured to listen on (`8080:8080` for an app on 8000) gives a port that refuses every connection; usually the container side should be the port the app really uses.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Published ports match what the images listen on"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      if (service.partial || scalarText(service.data.network_mode)?.trim() === "host") continue;
+      const published = publishedPorts(service);
+      if (!published.length) continue;
+      const listening = listeningOf(service, ctx.project);
+      if (!listening.ports) continue;
+      ctx.applies();
+      for (const { port: port2, place } of published) {
+        if (listening.ports.has(port2) || mentionsPort(service, ctx.project, port2)) continue;
+        const known = [...listening.ports].sort((a, b) => a - b);
+        const list2 = known.length ? known.map((p) => `\`${p}\``).join(", ") : "no port";
+        ctx.report({
+          ...place,
+          message: `service \`${service.name}\` publishes container port \`${port2}\`, but the container listens on ${list2} (from ${listening.describe}) and nothing in its command or environment mentions \`${port2}\`: connections to this port are refused`,
+          hint: known.length === 1 ? `publish the port the container listens on (\`…:${known[0]}\`), or make the app listen on \`${port2}\` (and EXPOSE it)` : `publish one of the ports the container listens on (${list2}), or make the app listen on \`${port2}\` (and EXPOSE it)`,
+          related: listening.evidence.length ? listening.evidence.slice(0, 5) : void 0,
+          key: `service:${service.name}:port:${port2}`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/compose-service-no-image.ts
+var compose_service_no_image_default = defineRule({
+  meta: {
+    id: "compose-service-no-image",
+    title: "Service with neither `image` nor `build`",
+    priority: "critical",
+    category: "correctness",
+    rationale: 'Every service needs an image to run: one that has neither `image` nor `build` once the override files are merged (typically an override that adds a service the base file does not define, or names it differently) makes Compose reject the whole project ("has neither an image nor a build context specified").',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "compose",
+    strength: "Every service has an image or a build once overrides are merged"
+  },
+  check(ctx) {
+    for (const service of servicesOf(ctx)) {
+      if (service.partial || service.data.provider !== void 0) continue;
+      ctx.applies();
+      const { build, image } = service.data;
+      if (build !== void 0 && build !== null || image !== void 0 && image !== null) continue;
+      const view = service.view;
+      const overlay = view.files.indexOf(service.file) > 0;
+      const related = [];
+      let detail = "";
+      let hint = "add `image:` or `build:` to the service";
+      if (overlay) {
+        const base = view.files[0];
+        const baseNames = base.services.map((s2) => s2.name);
+        const guess = closest2(service.name, baseNames);
+        detail = `; \`${base.path}\` defines no service \`${service.name}\`${guess ? ` (it has \`${guess}\`)` : baseNames.length ? ` (its services: ${baseNames.map((n) => `\`${n}\``).join(", ")})` : ""}, so nothing merges one in`;
+        hint = guess ? `rename the override's service to \`${guess}\` so it merges with the base one, or add \`image:\`/\`build:\`` : `add \`build:\` (or \`image:\`) to the service in \`${service.file.path}\`, or define it in \`${base.path}\``;
+        if (guess) {
+          const baseService = view.service(guess);
+          if (baseService) related.push(relatedAt(baseService.key, `the base file's service \`${guess}\``));
+        }
+      }
+      ctx.report({
+        ...service.key,
+        message: `service \`${service.name}\` has neither \`image\` nor \`build\` in \`${view.label}\`${detail}: Compose rejects the whole project ("service has neither an image nor a build context specified")`,
+        hint,
+        related: related.length ? related : void 0,
+        key: `service:${service.name}:no-image`
+      });
+    }
+  }
+});
+
+// rules/project/copy-source-missing.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function stateOf(project, context, inContext) {
+  if (/[*?[]/.test(inContext)) {
+    const parts2 = globParts(inContext);
+    if (!parts2) return { state: "unknown" };
+    const dir = joinRepo(context, parts2.dir);
+    const kind2 = pathKind(project, dir);
+    if (kind2 === null) return { state: "missing", at: dir, suggestion: kindWithSuggestion(project, dir).suggestion };
+    if (kind2 !== "dir") return kind2 === void 0 ? { state: "unknown" } : { state: "missing", at: dir, suggestion: null };
+    const entries = listingOf(project, dir);
+    if (!entries) return { state: "unknown" };
+    const match = (0, import_picomatch2.default)(parts2.pattern, { dot: true });
+    return entries.some((e) => match(e.name)) ? { state: "present" } : { state: "empty-glob", dir };
+  }
+  const at = joinRepo(context, inContext);
+  const { kind, suggestion } = kindWithSuggestion(project, at);
+  if (kind === void 0) return { state: "unknown" };
+  return kind === null ? { state: "missing", at, suggestion } : { state: "present" };
+}
+var copy_source_missing_default = defineRule({
+  meta: {
+    id: "copy-source-missing",
+    title: "COPY/ADD source missing from the build context",
+    priority: "critical",
+    category: "correctness",
+    rationale: 'A `COPY` or `ADD` whose source is not in the build context fails the build ("failed to compute cache key: … not found"); a Dockerfile that names a lock file or folder the repository does not have (or no longer has) cannot be built from a fresh checkout.',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "dockerfile",
+    strength: "Every file COPY and ADD take from the build context exists"
+  },
+  check(ctx) {
+    const { file, project } = ctx;
+    const links = dockerfileLinks(project, file);
+    const built = stagesBuilt(project, file);
+    for (const item of copies(file)) {
+      if (item.onbuild || item.args.from !== null || !built.has(item.stage)) continue;
+      const sources = [];
+      for (const word of item.args.sources) {
+        if (word.heredoc) continue;
+        if (item.args.keyword === "ADD" && /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(word.value)) continue;
+        const value = expandedWord(file, item, word);
+        if (value === null) continue;
+        const inContext = contextRelative(value);
+        if (inContext === "" || isBuildOutput(inContext)) continue;
+        sources.push({ word, inContext, glob: /[*?[]/.test(inContext) });
+      }
+      if (!sources.length) continue;
+      ctx.applies();
+      const states = sources.map((s2) => links.contexts.map((c) => ({ context: c, ...stateOf(project, c, s2.inContext) })));
+      const present = (i2) => states[i2].some((st) => st.state === "present" || st.state === "unknown");
+      const anyPresent = sources.some((_, i2) => present(i2));
+      sources.forEach((source, i2) => {
+        if (present(i2)) return;
+        const missing = states[i2].filter((st) => st.state === "missing");
+        if (!missing.length && anyPresent) return;
+        const keyword = item.args.keyword;
+        const contexts = links.known ? `the build context ${links.contexts.map(showDir).join(" / ")}` : links.contexts.length > 1 ? `the Dockerfile's folder ${showDir(links.contexts[0])} or the repository root (no compose service builds it, so either may be its context)` : "the build context (the repository root)";
+        let message;
+        if (missing.length) {
+          const where = missing.map((m) => `\`${m.at}\``).join(", ");
+          message = `\`${keyword} ${source.word.written}\` takes \`${source.inContext}\` from ${contexts}, but ${where} does not exist in the repository: the build fails ("${source.inContext}: not found")`;
+        } else {
+          message = `\`${keyword} ${source.word.written}\` matches no file in ${contexts}: the classic builder fails ("no source files were specified") and BuildKit copies nothing`;
+        }
+        const suggestion = missing.find((m) => m.suggestion)?.suggestion ?? null;
+        const related = buildersRelated(links.builtBy, (b) => `service \`${b.service.name}\` builds \`${file.path}\` with this context`);
+        ctx.report({
+          range: source.word.range,
+          message,
+          hint: suggestion ? `did you mean \`${suggestion}\`? (paths are relative to the build context)` : "add the file to the repository, or fix the path (relative to the build context)",
+          related: related.length ? related : void 0,
+          key: `copy-source:${item.stage.index}:${source.inContext}`
+        });
+      });
+    }
+  }
+});
+
+// rules/project/healthcheck-tool-missing.ts
+var targetsByProject = /* @__PURE__ */ new WeakMap();
+function imageStages(file, project) {
+  let targets = targetsByProject.get(project);
+  if (!targets) {
+    targets = /* @__PURE__ */ new Map();
+    for (const service of allServices(project)) {
+      const build = buildOf2(service, project);
+      if (!build?.dockerfile || !build.target) continue;
+      targets.set(build.dockerfile, (targets.get(build.dockerfile) ?? /* @__PURE__ */ new Set()).add(build.target));
+    }
+    targetsByProject.set(project, targets);
+  }
+  const stages = /* @__PURE__ */ new Set();
+  const last = targetStage(file);
+  if (last) stages.add(last);
+  for (const target of targets.get(file) ?? []) {
+    const stage = targetStage(file, target);
+    if (stage) stages.add(stage);
+  }
+  return [...stages];
+}
+function effectiveHealthcheck(stage) {
+  for (const s2 of stageAncestry(stage)) {
+    const checks = stageInstructions(s2, "HEALTHCHECK");
+    if (checks.length) return checks[checks.length - 1];
+  }
+  return null;
+}
+function isExecForm(instruction) {
+  const args2 = instruction.getArguments().map((a) => a.getValue());
+  const rest = args2.slice(args2.findIndex((a) => a.toUpperCase() === "CMD") + 1).join(" ").trim();
+  if (!rest.startsWith("[")) return false;
+  try {
+    const value = JSON.parse(rest);
+    return Array.isArray(value) && value.every((v) => typeof v === "string");
+  } catch {
+    return false;
+  }
+}
+var healthcheck_tool_missing_default = defineRule({
+  meta: {
+    id: "healthcheck-tool-missing",
+    title: "HEALTHCHECK calls a tool the image does not have",
+    priority: "high",
+    category: "reliability",
+    rationale: "A HEALTHCHECK that runs curl in a slim or Alpine image without curl (or any shell command in a distroless image) fails every time: the container is reported unhealthy forever, and whatever waits for it with `condition: service_healthy` never starts.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "dockerfile",
+    strength: "HEALTHCHECKs only call tools their image has"
+  },
+  check(ctx) {
+    const file = ctx.file;
+    for (const stage of imageStages(file, ctx.project)) {
+      const healthcheck = effectiveHealthcheck(stage);
+      if (!healthcheck) continue;
+      const subcommand = healthcheck.getArguments()[0]?.getValue().toUpperCase();
+      if (subcommand !== "CMD") continue;
+      const script = shellOf(file, healthcheck);
+      if (!script) continue;
+      const box = stageToolbox(file, stage);
+      if (!box.facts) continue;
+      ctx.applies();
+      const exec = isExecForm(healthcheck);
+      const where = stage.isFinal ? "the final stage" : `stage \`${stage.name ?? stage.index}\``;
+      const imageLabel = `the image of ${where} (\`${box.image}\`: ${box.facts.label})`;
+      const probe = probeOf(script, !exec || /^(sh|bash|ash|dash)$/.test(script.commands[0]?.name ?? ""), true);
+      for (const missing of missingFor(probe, box, imageLabel)) {
+        ctx.report({
+          range: missing.use?.range ?? rangeOf(healthcheck),
+          message: missing.message,
+          hint: missing.hint,
+          related: box.basePlace ? [{ path: box.basePlace.in, line: box.basePlace.range.line, message: `the image's base, \`${box.image}\` (${box.facts.label})` }] : void 0,
+          key: `healthcheck:${missing.kind}:${missing.name}`
+        });
+      }
+    }
+  }
+});
+
+// rules/project/nginx-add-header-dropped.ts
+function securityNames(headers) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const h of headers) {
+    const name2 = h.directive.args[0]?.value.toLowerCase() ?? "";
+    if (SECURITY_HEADERS[name2]) out2.set(name2, h);
+  }
+  return out2;
+}
+var nginx_add_header_dropped_default = defineRule({
+  meta: {
+    id: "nginx-add-header-dropped",
+    title: "`add_header` in a location drops the server's security headers",
+    priority: "low",
+    category: "security",
+    rationale: "nginx inherits `add_header` from the enclosing level only when a level has none of its own: one `add_header Cache-Control …` in a location silently removes every security header the server (or http) level adds, for exactly the responses that location serves.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "Locations keep the security headers of their server"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    const config = nginxConfig(file);
+    for (const server of httpServers(config)) {
+      const levels = serverHeaders(ctx.project, file, config, server);
+      if (!levels) continue;
+      const { headers, inherit } = levels[0];
+      if (!securityNames(headers).size) continue;
+      ctx.applies();
+      const visit2 = (block, parent, parentInherit, label) => {
+        for (const d of block) {
+          if (d.name !== "location" && d.name !== "if" || !d.block) continue;
+          if (hasOpaqueInclude(d.block, "block") || setsHeadersOpaquely(d.block)) continue;
+          const mode = inheritModeOf(d.block, parentInherit);
+          const mine = effectiveHeaders(d.block, file.path, parent, mode);
+          const own = childrenNamed(d.block, "add_header");
+          const before2 = securityNames(parent);
+          const after = securityNames(mine);
+          const dropped = [...before2.keys()].filter((n) => !after.has(n));
+          if (own.length && dropped.length && !childrenNamed(d.block, "return").length) {
+            const where = d.name === "location" ? `\`${locationLabel(d)}\`` : `this \`if\` block (in ${label})`;
+            ctx.report({
+              range: own[0].range,
+              message: `this \`add_header\` makes ${where} drop ${dropped.map((n) => `\`${SECURITY_HEADERS[n]}\``).join(", ")}, set on the enclosing level: nginx inherits \`add_header\` only into levels that have none, so these responses go out without them`,
+              hint: `repeat the security headers in ${where} (or move them into a snippet and \`include\` it at both levels)${mode === "on" ? ", or on nginx 1.29.3+ add `add_header_inherit merge;`" : ""}`,
+              related: dropped.map((n) => {
+                const h = before2.get(n);
+                return { path: h.path, line: h.directive.range.line, message: `\`add_header ${SECURITY_HEADERS[n]}\` on the enclosing level` };
+              }),
+              key: `${d.name}:${d.args.map((a) => a.value).join(" ")}:add-header-dropped`
+            });
+          }
+          visit2(d.block, mine, mode, d.name === "location" ? `\`${locationLabel(d)}\`` : label);
+        }
+      };
+      visit2(server.block, headers, inherit, serverLabel(server));
+    }
+  }
+});
+
+// rules/project/nginx-security-headers-missing.ts
+function missingHeaders(headers, tls) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const { directive } of headers) {
+    const name2 = directive.args[0]?.value;
+    if (!name2 || name2.includes("$")) return null;
+    byName2.set(name2.toLowerCase(), directive.args.slice(1).map((a) => a.value).join(" "));
+  }
+  const missing = [];
+  if (!byName2.has("x-content-type-options")) missing.push("X-Content-Type-Options");
+  if (!byName2.has("x-frame-options") && !/frame-ancestors/i.test(byName2.get("content-security-policy") ?? "")) missing.push("X-Frame-Options");
+  if (!byName2.has("referrer-policy")) missing.push("Referrer-Policy");
+  if (tls && !byName2.has("strict-transport-security")) missing.push("Strict-Transport-Security");
+  return missing;
+}
+var EXAMPLE = {
+  "X-Content-Type-Options": 'add_header X-Content-Type-Options "nosniff" always;',
+  "X-Frame-Options": 'add_header X-Frame-Options "DENY" always;',
+  "Referrer-Policy": 'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
+  "Strict-Transport-Security": 'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;'
+};
+var nginx_security_headers_missing_default = defineRule({
+  meta: {
+    id: "nginx-security-headers-missing",
+    title: "nginx server without basic security headers",
+    priority: "low",
+    category: "security",
+    rationale: "Browsers only apply MIME-sniffing, framing (clickjacking) and referrer protections, and HTTPS-only (HSTS) for TLS servers, when the response asks for them; a server block without `X-Content-Type-Options`, `X-Frame-Options` (or CSP `frame-ancestors`) and `Referrer-Policy` (plus HSTS on TLS) leaves them off, unless the application behind it sets them itself.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "nginx servers send the basic security headers"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    const config = nginxConfig(file);
+    for (const server of httpServers(config)) {
+      if (returnsOnly(server)) continue;
+      const levels = serverHeaders(ctx.project, file, config, server);
+      if (!levels) continue;
+      ctx.applies();
+      const tls = servesTls(server);
+      let missing = null;
+      for (const { headers } of levels) {
+        const m = missingHeaders(headers, tls);
+        if (m === null) {
+          missing = [];
+          break;
+        }
+        missing = missing === null ? m : missing.filter((h) => m.includes(h));
+      }
+      if (!missing?.length) continue;
+      ctx.report({
+        range: server.nameWord.range,
+        message: `${serverLabel(server)} sends no ${missing.map((h) => `\`${h}\``).join(", ")} header${missing.length > 1 ? "s" : ""}: browsers keep MIME sniffing, framing${tls ? ", plain-HTTP fallback" : ""} and full referrers allowed (unless the application behind it sets them)`,
+        hint: `add to the server block: ${missing.map((h) => `\`${EXAMPLE[h]}\``).join(" ")} (and repeat them in any location that has its own \`add_header\`)`,
+        key: `server:${serverLabel(server)}:security-headers`
+      });
+    }
+  }
+});
+
+// rules/project/nginx-server-tokens.ts
+var tokensOf = (block) => childrenNamed(block, "server_tokens").at(-1)?.args[0]?.value ?? null;
+var nginx_server_tokens_default = defineRule({
+  meta: {
+    id: "nginx-server-tokens",
+    title: "nginx announces its version",
+    priority: "low",
+    category: "security",
+    rationale: "With `server_tokens` at its default (`on`) nginx puts its exact version in the `Server` header and on every error page, telling scanners which known vulnerabilities to try.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "nginx hides its version (`server_tokens off`)"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    const config = nginxConfig(file);
+    const role = configRole(config);
+    if (role === "main") {
+      const http = childrenNamed(config.directives, "http")[0];
+      if (!http?.block || hasOpaqueInclude(http.block, "http")) return;
+      ctx.applies();
+      if (tokensOf(http.block) === "off") return;
+      const siblings = siblingServers(ctx.project, file);
+      const servers = [...httpServers(config), ...siblings ?? []];
+      if (siblings !== null && servers.length && servers.every((s2) => tokensOf(s2.block) === "off")) return;
+      ctx.report({
+        range: http.nameWord.range,
+        message: "`server_tokens` is not `off` in the `http` block: nginx sends its version in the `Server` header and on error pages",
+        hint: "add `server_tokens off;` to the `http` block",
+        key: "http:server-tokens"
+      });
+      return;
+    }
+    if (role !== "http") return;
+    const levels = httpLevelsFor(ctx.project, file);
+    if (!levels) return;
+    if (levels.every((l) => l.file !== null || l.serverTokens === "off")) return;
+    for (const server of httpServers(config)) {
+      ctx.applies();
+      if (tokensOf(server.block) === "off") continue;
+      ctx.report({
+        range: server.nameWord.range,
+        message: `${serverLabel(server)} runs with \`server_tokens\` on (the image's nginx.conf does not turn it off): nginx sends its version in the \`Server\` header and on error pages`,
+        hint: "add `server_tokens off;` to the server block (or to the `http` block of your own nginx.conf)",
+        key: `server:${serverLabel(server)}:server-tokens`
+      });
+    }
+  }
+});
+
+// rules/project/nginx-syntax-error.ts
+var nginx_syntax_error_default = defineRule({
+  meta: {
+    id: "nginx-syntax-error",
+    title: "nginx config that nginx cannot parse",
+    priority: "critical",
+    category: "correctness",
+    rationale: "nginx refuses to start on a syntax error (a missing `;`, an unclosed `{`, a stray `}`): the container exits at once and every request to the stack fails.",
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "nginx configs parse"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    ctx.applies();
+    const config = nginxConfig(file);
+    const first = config.problems.find((p) => !p.limit);
+    if (!first) return;
+    if (isTemplate(file) && /\$\{/.test(file.lines[first.range.line - 1] ?? "")) return;
+    const related = placementsRelated(runtimesOfNginxFile(ctx.project, file));
+    ctx.report({
+      range: first.range,
+      message: `${first.message}: \`nginx -t\` rejects this file and the container does not start`,
+      hint: "fix the syntax (every simple directive ends with `;`, every `{` has its `}`), then check it with `nginx -t` in the container (`docker compose run --rm <service> nginx -t`)",
+      related: related.length ? related : void 0,
+      key: "nginx:syntax"
+    });
+  }
+});
+
+// rules/project/nginx-upstream-port.ts
+var nginx_upstream_port_default = defineRule({
+  meta: {
+    id: "nginx-upstream-port",
+    title: "nginx proxies to a port the service does not listen on",
+    priority: "high",
+    category: "correctness",
+    rationale: 'A `proxy_pass http://api:8080` to a service whose image EXPOSEs and runs on 8000 (or an official image with a well-known port) gets "connection refused": every proxied request answers 502 Bad Gateway.',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "nginx proxies to the ports its services listen on"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    const uses = runtimesOfNginxFile(ctx.project, file).filter((u) => u.runtime.service !== null);
+    if (!uses.length || uses.some((u) => reachesOutside(u.runtime.service))) return;
+    const config = nginxConfig(file);
+    const upstreams = /* @__PURE__ */ new Set();
+    for (const { runtime } of uses) {
+      for (const p of runtime.placements) if (p.file) upstreamNames(nginxConfig(p.file)).forEach((n) => upstreams.add(n));
+    }
+    for (const ref of upstreamRefs(config)) {
+      if (ref.port === null || ref.directive.name !== "server" && upstreams.has(ref.host)) continue;
+      const port2 = ref.port;
+      let wrong = null;
+      let judged = 0;
+      let right = false;
+      for (const view of new Set(uses.map((u) => u.runtime.service.view))) {
+        const target = serviceNamed(view, ref.host);
+        if (!target) continue;
+        const listening = listeningOf(target, ctx.project);
+        if (!listening.ports) {
+          right = true;
+          continue;
+        }
+        judged++;
+        if (listening.ports.has(port2) || mentionsPort(target, ctx.project, port2)) right = true;
+        else wrong ??= { service: target.name, listening: [...listening.ports].sort((a, b) => a - b), describe: listening.describe, evidence: listening.evidence };
+      }
+      if (judged) ctx.applies();
+      if (right || !wrong) continue;
+      const list2 = wrong.listening.map((p) => `\`${p}\``).join(", ") || "no port";
+      const scheme = ref.directive.name === "server" ? null : /^([a-z]+):\/\//i.exec(ref.word.value)?.[1]?.toLowerCase();
+      const how = ref.explicitPort ? `port \`${port2}\`` : `port \`${port2}\` (the ${scheme ? `${scheme} ` : ""}default when no port is written)`;
+      ctx.report({
+        range: ref.word.range,
+        message: `\`${ref.directive.name === "server" ? "server" : ref.directive.name}\` connects to service \`${wrong.service}\` on ${how}, but it listens on ${list2} (from ${wrong.describe}): every request through here gets 502 Bad Gateway`,
+        hint: wrong.listening.length === 1 ? `connect to \`${ref.host}:${wrong.listening[0]}\`, or make the service listen on \`${port2}\`` : `connect to one of the ports the service listens on (${list2}), or make it listen on \`${port2}\``,
+        related: [...wrong.evidence.slice(0, 4), ...placementsRelated(uses)],
+        key: `upstream:${ref.host}:${port2}`
+      });
+    }
+  }
+});
+
+// rules/project/nginx-upstream-unknown.ts
+var nginx_upstream_unknown_default = defineRule({
+  meta: {
+    id: "nginx-upstream-unknown",
+    title: "nginx proxies to a host the compose project does not define",
+    priority: "critical",
+    category: "correctness",
+    rationale: 'nginx resolves the host names of `proxy_pass` (and `fastcgi_pass`, `uwsgi_pass`, `grpc_pass`, upstream `server` entries) when it starts: a name that is no service, alias or container name of the compose project (a typo, a renamed service) stops nginx with "host not found in upstream", and the whole site is down.',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "nginx only proxies to services the compose project defines"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    const uses = runtimesOfNginxFile(ctx.project, file).filter((u) => u.runtime.service !== null);
+    if (!uses.length) return;
+    if (uses.some((u) => u.runtime.opaque || reachesOutside(u.runtime.service))) return;
+    const config = nginxConfig(file);
+    const upstreams = /* @__PURE__ */ new Set();
+    for (const { runtime } of uses) {
+      for (const p of runtime.placements) if (p.file) upstreamNames(nginxConfig(p.file)).forEach((n) => upstreams.add(n));
+    }
+    const views = [...new Set(uses.map((u) => u.runtime.service.view))];
+    const everyView = [.../* @__PURE__ */ new Set([...views, ...allServices(ctx.project).map((s2) => s2.view)])];
+    const names = everyView.map((v) => resolvableNames(v));
+    for (const ref of upstreamRefs(config)) {
+      if (ref.directive.name !== "server" && upstreams.has(ref.host)) continue;
+      if (ref.directive.args.some((a) => a.value === "resolve")) continue;
+      ctx.applies();
+      if (names.some((n) => n.has(ref.host))) continue;
+      const view = views[0];
+      const guess = closest2(ref.host, view.services.map((s2) => s2.name));
+      const related = placementsRelated(uses);
+      const guessed = guess ? view.service(guess) : void 0;
+      if (guessed) related.push({ path: guessed.key.in, line: guessed.key.range.line, message: `service \`${guess}\`` });
+      const what = ref.directive.name === "server" ? "an `upstream` server" : `\`${ref.directive.name}\``;
+      ctx.report({
+        range: ref.word.range,
+        message: `${what} points at host \`${ref.host}\`, but no service, alias, hostname or container name of ${views.map((v) => `\`${v.label}\``).join(" or ")} is called that: nginx stops at start-up with "host not found in upstream" and the site is down`,
+        hint: guess ? `did you mean \`${guess}\`? Use the compose service name as the host (\`${ref.word.value.replace(new RegExp(ref.host, "i"), guess)}\`)` : `use the name of the compose service that serves it (${view.services.map((s2) => `\`${s2.name}\``).slice(0, 8).join(", ")}), or add the service`,
+        related,
+        key: `upstream:${ref.host}`
+      });
+    }
+  }
+});
+
+// rules/project/nginx-websocket-headers-missing.ts
+var WS_PATH = /(^|[^a-z0-9])(ws|wss|websockets?|socket\.io|sockjs|cable)([^a-z0-9]|$)/i;
+var WS_COMMENT = /web ?sockets?|socket\.io|(^|[^a-z0-9])wss?([^a-z0-9]|$)/i;
+function headerValue(headers, name2) {
+  const found3 = headers.filter((h) => h.directive.args[0]?.value.toLowerCase() === name2);
+  return found3.length ? found3[found3.length - 1].directive.args.slice(1).map((a) => a.value).join(" ") : null;
+}
+var nginx_websocket_headers_missing_default = defineRule({
+  meta: {
+    id: "nginx-websocket-headers-missing",
+    title: "WebSocket location without the Upgrade headers",
+    priority: "medium",
+    category: "correctness",
+    rationale: 'nginx does not pass the hop-by-hop `Upgrade` and `Connection` headers on, and talks HTTP/1.0 to the backend by default: a WebSocket location without `proxy_http_version 1.1` and `proxy_set_header Upgrade $http_upgrade` / `Connection "upgrade"` turns every handshake into a plain request, and the socket never opens.',
+    fixable: false,
+    equivalents: {},
+    appliesTo: "nginx",
+    strength: "WebSocket locations pass the Upgrade headers"
+  },
+  check(ctx) {
+    const file = checkedNginxFile(ctx);
+    if (!isConfigPath(file.path)) return;
+    const config = nginxConfig(file);
+    let levels;
+    walkNginx(config.directives, (location2) => {
+      if (location2.name !== "location" || !location2.block || !childrenNamed(location2.block, "proxy_pass").length) return;
+      const own = childrenNamed(location2.block, "proxy_set_header").map((directive) => ({ directive, path: file.path }));
+      const partial = headerValue(own, "upgrade") !== null || /upgrade/i.test(headerValue(own, "connection") ?? "");
+      const comments = commentsAround(config, location2.range, file.lines).filter((c) => WS_COMMENT.test(c.text));
+      if (!WS_PATH.test(locationPath(location2)) && !comments.length && !partial) return;
+      const chain = [location2, ...ancestorsOf(location2)];
+      if (chain.some((d) => hasOpaqueInclude(d.block, d.name === "http" ? "http" : "block"))) return;
+      let headers = null;
+      let version = null;
+      for (const d of chain) {
+        const set = childrenNamed(d.block, "proxy_set_header");
+        if (headers === null && set.length) headers = set.map((directive) => ({ directive, path: file.path }));
+        version ??= childrenNamed(d.block, "proxy_http_version").at(-1)?.args[0]?.value ?? null;
+      }
+      if (!chain.some((d) => d.name === "http") && (headers === null || version === null)) {
+        if (hasOpaqueInclude(config.directives, "http")) return;
+        levels ??= httpLevelsOfFile(ctx.project, file, config);
+        if (!levels) return;
+        const inherited = levels.map((l) => ({ headers: headers ?? l.proxyHeaders, version: version ?? l.proxyHttpVersion }));
+        inherited.sort((a, b) => Number(Boolean(b.version)) - Number(Boolean(a.version)) || b.headers.length - a.headers.length);
+        headers = inherited[0].headers;
+        version = inherited[0].version;
+      }
+      ctx.applies();
+      const missing = [];
+      if (!version || Number.parseFloat(version) < 1.1) missing.push("`proxy_http_version 1.1;`");
+      const upgrade = headerValue(headers ?? [], "upgrade");
+      if (upgrade === null || !(upgrade.includes("$") || /websocket/i.test(upgrade))) missing.push("`proxy_set_header Upgrade $http_upgrade;`");
+      const connection = headerValue(headers ?? [], "connection");
+      if (connection === null || !(connection.includes("$") || /upgrade/i.test(connection))) missing.push('`proxy_set_header Connection "upgrade";`');
+      if (!missing.length) return;
+      const why = comments.length ? "its comments say WebSocket" : partial ? "it sets part of the WebSocket handshake headers" : "its path is a WebSocket endpoint";
+      ctx.report({
+        range: location2.nameWord.range,
+        message: `\`${locationLabel(location2)}\` proxies WebSocket traffic (${why}) but lacks ${missing.join(", ")}: nginx drops the \`Upgrade\` header and the WebSocket handshake fails`,
+        hint: `add to the location: ${missing.join(" ")}${own.length || headers === null ? "" : " (a location with its own `proxy_set_header` no longer inherits the server's: repeat those too)"}`,
+        key: `location:${locationPath(location2)}:websocket`
+      });
+    });
+  }
+});
+
+// rules/project/index.ts
+var projectRules = [
+  compose_build_arg_missing_default,
+  compose_build_arg_unused_default,
+  compose_build_target_missing_default,
+  compose_depends_on_no_healthcheck_default,
+  compose_healthcheck_tool_missing_default,
+  compose_path_missing_default,
+  compose_path_outside_repo_default,
+  compose_port_not_exposed_default,
+  compose_service_no_image_default,
+  copy_source_missing_default,
+  healthcheck_tool_missing_default,
+  nginx_add_header_dropped_default,
+  nginx_security_headers_missing_default,
+  nginx_server_tokens_default,
+  nginx_syntax_error_default,
+  nginx_upstream_port_default,
+  nginx_upstream_unknown_default,
+  nginx_websocket_headers_missing_default
+];
+
 // rules/index.ts
-var allRules = [...dockerfileRules, ...composeRules];
+var allRules = [...dockerfileRules, ...composeRules, ...projectRules];
 
 // src/engine/peer-config.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -67891,9 +73252,9 @@ function resolveConfig(files, rules) {
   return config;
 }
 async function findHadolintConfig(read) {
-  for (const path15 of HADOLINT_CONFIG_FILES) {
-    const text = await read(path15);
-    if (text !== null) return { path: path15, text };
+  for (const path23 of HADOLINT_CONFIG_FILES) {
+    const text = await read(path23);
+    if (text !== null) return { path: path23, text };
   }
   return null;
 }
@@ -67932,18 +73293,28 @@ function describe3(error2) {
 }
 
 // src/report/escape.ts
+var LINE_BREAK = /\r\n|\r|\n/g;
 function escapeMarkdown(text) {
-  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]|~<>&]/g, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`).replace(/^([#+\-=>]|\d+[.)])/, (m) => `\\${m}`).replace(/@(?=[A-Za-z0-9_-])/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/!(?=\\\[)/g, "\\!");
+  return text.replace(LINE_BREAK, " ").replace(/[\\`*_[\]|~<>&]/g, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`).replace(/^([#+\-=>]|\d+[.)])/, (m) => `\\${m}`).replace(/@(?=[A-Za-z0-9_-])/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\b(GH)-(?=\d)/gi, "$1‍-").replace(/\b([a-z][a-z0-9+.-]*):\/\/(?=[^\s/]*\.)/gi, "$1:​//").replace(/\b(www)\./gi, "$1​.").replace(/!(?=\\\[)/g, "\\!");
+}
+function longestBacktickRun(text) {
+  let longest = 0;
+  for (const run2 of text.matchAll(/`+/g)) if (run2[0].length > longest) longest = run2[0].length;
+  return longest;
 }
 function codeSpan(text) {
-  const flat = text.replace(/\r?\n/g, " ");
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run2) => run2.length));
+  const flat = text.replace(LINE_BREAK, " ");
+  if (flat === "") return "` `";
+  const longest = longestBacktickRun(flat);
   const fence = "`".repeat(longest + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") || flat.startsWith(" ") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+function tableCode(text) {
+  return codeSpan(text).replace(/\|/g, "\\|");
+}
 function codeBlock(text, info3 = "") {
-  const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run2) => run2.length));
+  const longest = Math.max(2, longestBacktickRun(text));
   const fence = "`".repeat(longest + 1);
   return `${fence}${info3}
 ${text}
@@ -67961,10 +73332,240 @@ function renderMessage(message) {
     rest = rest.slice(close + 1);
   }
   parts2.push(escapeMarkdown(rest));
-  return parts2.join("");
+  let out2 = "";
+  for (const part of parts2) out2 += out2.endsWith("`") && part.startsWith("`") ? `​${part}` : part;
+  return out2;
 }
 function plain(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, "");
+}
+
+// src/report/secrets.ts
+var REDACTED = "***";
+var MIN_SECRET_LENGTH = 4;
+var SecretSet = class {
+  values = /* @__PURE__ */ new Set();
+  /** Longest first, so a secret containing another is masked whole. */
+  sorted = null;
+  constructor(values = []) {
+    this.addAll(values);
+  }
+  add(value) {
+    if (typeof value !== "string") return;
+    for (const candidate of /* @__PURE__ */ new Set([value, value.trim()])) {
+      if (candidate.length < MIN_SECRET_LENGTH || candidate.includes("\n") || this.values.has(candidate)) continue;
+      this.values.add(candidate);
+      this.sorted = null;
+    }
+    if (value.includes("\n")) for (const line of value.split("\n")) this.add(line);
+  }
+  addAll(values) {
+    for (const v of values) this.add(v);
+  }
+  /** Forgets values that are not secret after all (see `projectNames`). */
+  deleteAll(values) {
+    for (const v of values) if (this.values.delete(v)) this.sorted = null;
+  }
+  get size() {
+    return this.values.size;
+  }
+  /** The raw values, longest first: only for `core.setSecret` and for tests. */
+  list() {
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    return this.sorted;
+  }
+  has(text) {
+    return this.list().some((v) => text.includes(v));
+  }
+  redact(text) {
+    if (text === null || this.values.size === 0) return text;
+    let out2 = text;
+    for (const v of this.list()) if (out2.includes(v)) out2 = out2.split(v).join(REDACTED);
+    return out2;
+  }
+  toJSON() {
+    return `[${this.values.size} secret value${this.values.size === 1 ? "" : "s"}]`;
+  }
+};
+var SECRET_FRAGMENTS = ["password", "passwd", "passphrase", "secret", "token", "apikey", "credential", "privatekey", "accesskey", "authkey", "htpasswd"];
+var SECRET_WORDS2 = /* @__PURE__ */ new Set(["pass", "pwd", "pw", "key", "keys", "auth", "credentials", "salt", "pepper", "cookie", "dsn", "licence", "license"]);
+var ABOUT_WORDS = /* @__PURE__ */ new Set([
+  "file",
+  "path",
+  "dir",
+  "name",
+  "user",
+  "username",
+  "id",
+  "ids",
+  "length",
+  "len",
+  "min",
+  "max",
+  "ttl",
+  "expiry",
+  "expires",
+  "expiration",
+  "timeout",
+  "lifetime",
+  "type",
+  "algorithm",
+  "alg",
+  "header",
+  "policy",
+  "enabled",
+  "enable",
+  "disabled",
+  "disable",
+  "required",
+  "version",
+  "format",
+  "prefix",
+  "host",
+  "port",
+  "method",
+  "mode",
+  "location",
+  "endpoint",
+  "provider",
+  "issuer",
+  "audience",
+  "public",
+  "pub",
+  "url",
+  "uri",
+  "gpg",
+  "pgp",
+  "fingerprint"
+]);
+var BOOLEAN2 = /^(true|false|yes|no|on|off|null|none|~)$/i;
+var URL_CREDENTIALS2 = /[a-z][a-z0-9+.-]*:\/\/[^/@:\s]*:([^/@\s]+)@/gi;
+function nameWords2(name2) {
+  return name2.replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function looksSecretName(name2) {
+  const words2 = nameWords2(name2);
+  if (!words2.length || words2.some((w) => ABOUT_WORDS.has(w))) return false;
+  return words2.some((w) => SECRET_WORDS2.has(w) || SECRET_FRAGMENTS.some((f) => w.includes(f)));
+}
+function secretParts(raw) {
+  let value = raw.trim();
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) value = value.slice(1, -1);
+  if (!value || BOOLEAN2.test(value) || /^\/[\w./-]*$/.test(value)) return [];
+  if (!value.includes("$")) return [value];
+  const defaults = [];
+  for (const m of value.matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]*:?[-+?=]([^}$]*)\}/g)) if (m[1].trim()) defaults.push(m[1].trim());
+  return defaults;
+}
+function urlPasswords(value) {
+  return [...value.matchAll(URL_CREDENTIALS2)].map((m) => m[1]).filter((p) => !p.startsWith("$"));
+}
+function envFileEntries(text) {
+  const out2 = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.trim().replace(/^export\s+/, "");
+    const eq = line.indexOf("=");
+    if (!line || line.startsWith("#") || eq <= 0) continue;
+    const name2 = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if (!(value.startsWith('"') || value.startsWith("'"))) value = value.replace(/\s+#.*$/, "");
+    out2.push({ name: name2, value });
+  }
+  return out2;
+}
+function scalar(value) {
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : null;
+}
+function composeEntries(data) {
+  if (Array.isArray(data)) {
+    return data.flatMap((item) => {
+      const text = scalar(item);
+      const eq = text?.indexOf("=") ?? -1;
+      return text !== null && eq > 0 ? [{ name: text.slice(0, eq).trim(), value: text.slice(eq + 1) }] : [];
+    });
+  }
+  if (data && typeof data === "object") {
+    return Object.entries(data).flatMap(([name2, v]) => {
+      const value = scalar(v);
+      return value === null ? [] : [{ name: name2, value }];
+    });
+  }
+  return [];
+}
+function projectSecrets(project) {
+  const out2 = [];
+  const entry2 = (name2, value) => {
+    if (looksSecretName(name2)) out2.push(...secretParts(value));
+    out2.push(...urlPasswords(value));
+  };
+  for (const file of project.files) {
+    try {
+      if (file.kind === "env") for (const e of envFileEntries(file.text)) entry2(e.name, e.value);
+      else if (file.kind === "compose") {
+        for (const service of file.services) {
+          for (const e of composeEntries(service.data.environment)) entry2(e.name, e.value);
+          const build = service.data.build;
+          if (build && typeof build === "object" && !Array.isArray(build)) for (const e of composeEntries(build.args)) entry2(e.name, e.value);
+        }
+      } else if (file.kind === "dockerfile") {
+        for (const instruction of file.instructions) {
+          const keyword = instruction.getKeyword();
+          const trigger = keyword === "ONBUILD" ? instruction.getTriggerInstruction() : null;
+          const target = trigger ?? instruction;
+          const k = target.getKeyword();
+          const properties = k === "ARG" ? [target.getProperty()] : k === "ENV" ? target.getProperties() : [];
+          for (const p of properties) if (p) entry2(p.getName() ?? "", p.getValue() ?? "");
+        }
+      }
+    } catch {
+    }
+  }
+  return out2;
+}
+function projectNames(project) {
+  const names = /* @__PURE__ */ new Set();
+  const image = (ref) => {
+    if (typeof ref !== "string") return;
+    names.add(ref);
+    for (const part of ref.split(/[/:@]/)) if (part) names.add(part);
+  };
+  for (const file of project.files) {
+    try {
+      if (file.kind === "compose") {
+        for (const service of file.services) {
+          names.add(service.name);
+          image(service.data.image);
+          if (typeof service.data.container_name === "string") names.add(service.data.container_name);
+          if (typeof service.data.hostname === "string") names.add(service.data.hostname);
+        }
+      } else if (file.kind === "dockerfile") {
+        for (const stage of file.stages) {
+          if (stage.name) names.add(stage.name);
+          image(stage.base.written);
+        }
+      }
+    } catch {
+    }
+  }
+  return names;
+}
+var FIX_WITHHELD = "the mechanical fix is not shown because it would repeat a secret value";
+function redactFinding(f, secrets) {
+  if (secrets.size === 0) return f;
+  const fixLeaks = f.fix !== null && secrets.has(f.fix.replacement);
+  const hint = secrets.redact(f.hint);
+  return {
+    ...f,
+    message: secrets.redact(f.message),
+    hint: fixLeaks ? hint ? `${hint} (${FIX_WITHHELD})` : `Fix by hand: ${FIX_WITHHELD}` : hint,
+    fix: fixLeaks ? null : f.fix,
+    related: f.related.map((r) => ({ ...r, message: secrets.redact(r.message) }))
+  };
+}
+function redactResult(result) {
+  const secrets = result.secrets;
+  if (!secrets || secrets.size === 0) return result;
+  return { ...result, findings: result.findings.map((f) => redactFinding(f, secrets)), notices: result.notices.map((n) => secrets.redact(n)) };
 }
 
 // src/report/markdown.ts
@@ -67987,7 +73588,8 @@ function s(n) {
 function countsLine(counts) {
   return PRIORITIES.map((p) => `${counts[p]} ${p}`).join(" · ");
 }
-function renderMarkdown(result, options = {}) {
+function renderMarkdown(review2, options = {}) {
+  const result = redactResult(review2);
   const out2 = [];
   const verdict = verdictOf(result);
   const reviewed = result.files.length;
@@ -68005,11 +73607,11 @@ function renderMarkdown(result, options = {}) {
     out2.push("## Action plan", "");
     const foldAfter = options.foldAfter ?? 25;
     for (const priority of PRIORITIES) {
-      const items = result.findings.filter((f) => f.priority === priority);
-      if (!items.length) continue;
+      const items2 = result.findings.filter((f) => f.priority === priority);
+      if (!items2.length) continue;
       const bucket = BUCKETS[priority];
-      out2.push(`### ${bucket.icon} ${bucket.title} (${items.length})`, "", `_${bucket.advice}_`, "");
-      const entries = groupByRule(items);
+      out2.push(`### ${bucket.icon} ${bucket.title} (${items2.length})`, "", `_${bucket.advice}_`, "");
+      const entries = groupByRule(items2);
       entries.slice(0, foldAfter).forEach((e) => out2.push(entry(e, options)));
       if (entries.length > foldAfter) {
         const rest = entries.slice(foldAfter).reduce((n, e) => n + e.length, 0);
@@ -68025,7 +73627,7 @@ function renderMarkdown(result, options = {}) {
     for (const file of result.files) {
       const status = !file.reviewed ? "⚪ Not reviewed" : file.counts.critical ? "🔴 Broken" : file.counts.high ? "🟠 Needs work" : file.score >= 90 ? "✅ Excellent" : file.score >= 80 ? "✅ Good" : "🟡 Fair";
       const c = file.counts;
-      out2.push(`| ${codeSpan(file.path)} | ${file.kind} | ${file.score} (${file.grade}) | ${c.critical} | ${c.high} | ${c.medium} | ${c.low} | ${status} |`);
+      out2.push(`| ${tableCode(file.path)} | ${file.kind} | ${file.score} (${file.grade}) | ${c.critical} | ${c.high} | ${c.medium} | ${c.low} | ${status} |`);
     }
     out2.push("");
   }
@@ -68038,12 +73640,12 @@ function renderMarkdown(result, options = {}) {
   return out2.join("\n");
 }
 var GROUP_FROM = 3;
-function groupByRule(items) {
+function groupByRule(items2) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const f of items) groups2.set(f.ruleId, [...groups2.get(f.ruleId) ?? [], f]);
+  for (const f of items2) groups2.set(f.ruleId, [...groups2.get(f.ruleId) ?? [], f]);
   const out2 = [];
   const emitted = /* @__PURE__ */ new Set();
-  for (const f of items) {
+  for (const f of items2) {
     const group = groups2.get(f.ruleId);
     if (group.length >= GROUP_FROM) {
       if (!emitted.has(f.ruleId)) out2.push(group), emitted.add(f.ruleId);
@@ -68112,7 +73714,8 @@ function peersText(meta) {
   const peers = Object.entries(meta.equivalents).map(([peer, ids]) => `${peer} ${ids.join(", ")}`);
   return peers.length ? `Equivalent peer checks: ${peers.join("; ")}.` : "";
 }
-function renderSarif(result, options) {
+function renderSarif(review2, options) {
+  const result = redactResult(review2);
   const pathOf = options.pathOf ?? ((p) => p);
   const rules = result.rules;
   const index = new Map(rules.map((r, i2) => [r.id, i2]));
@@ -68182,6 +73785,39 @@ function sarifResult(f, index, pathOf) {
   };
 }
 
+// src/changes/relocate.ts
+function findingsOfChange(findings, changes, lineText) {
+  const out2 = [];
+  for (const f of findings) {
+    const change = changes.get(f.path);
+    if (change !== void 0 && (f.scope === "file" || touchesChange(change, f.line, f.endLine))) {
+      out2.push(f);
+      continue;
+    }
+    const cause = f.related.find((r) => {
+      const c = changes.get(r.path);
+      return c !== void 0 && touchesChange(c, r.line, r.line);
+    });
+    if (!cause) continue;
+    const text = lineText(cause.path, cause.line) ?? "";
+    const indent2 = text.length - text.trimStart().length;
+    out2.push({
+      ...f,
+      path: cause.path,
+      line: cause.line,
+      endLine: cause.line,
+      column: indent2 + 1,
+      endColumn: Math.max(indent2 + 1, text.trimEnd().length + 1),
+      message: `${f.message} (caused by this change: ${cause.message})`,
+      // A fix edits the original file, not this one.
+      fix: null,
+      related: [{ path: f.path, line: f.line, message: "reported here" }, ...f.related.filter((r) => r !== cause)],
+      scope: "line"
+    });
+  }
+  return out2.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column);
+}
+
 // src/engine/builtin.ts
 var PARSE_ERROR = {
   id: "parse-error",
@@ -68198,7 +73834,7 @@ var FILE_NOT_REVIEWED = {
   title: "File could not be reviewed",
   priority: "low",
   category: "maintainability",
-  rationale: "A file that is binary, too large or unreadable is skipped so it cannot stall the review; it still deserves a look.",
+  rationale: "A file that is too large, over the review's total byte budget, unreadable, or whose rules ran past its time budget is skipped (in part or in whole) so it cannot stall the review of the others; it still deserves a look.",
   fixable: false,
   equivalents: {},
   appliesTo: "dockerfile"
@@ -68210,12 +73846,12 @@ import { createHash } from "node:crypto";
 function normalizeKey(text) {
   return text.trim().replace(/\s+/g, " ");
 }
-function fingerprint(ruleId, path15, key, occurrence) {
-  return createHash("sha256").update(`${ruleId}\0${path15}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
+function fingerprint(ruleId, path23, key, occurrence) {
+  return createHash("sha256").update(`${ruleId}\0${path23}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
 // src/engine/suppressions.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var WHOLE_FILE = { from: 1, to: Number.POSITIVE_INFINITY };
 var BUILTIN = new Set(BUILTIN_META.map((m) => m.id));
 var MAY_SUPPRESS = /docker-review-disable|hadolint|dclint|check\s*=/i;
@@ -68247,7 +73883,7 @@ function yamlComments(text) {
   let offset = 0;
   let line = 1;
   let scanned = 0;
-  for (const token of new import_yaml5.Lexer().lex(text)) {
+  for (const token of new import_yaml9.Lexer().lex(text)) {
     if (token === "" || token === "" || token === "") continue;
     if (token.startsWith("#")) {
       for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) line++;
@@ -68369,11 +74005,15 @@ function dclintScopes(file, comments) {
 }
 
 // src/engine/run.ts
-function runRules(project, rules, config) {
+var DEFAULT_FILE_BUDGET_MS = 5e3;
+function runRules(project, rules, config, runOptions = {}) {
   const pending = [];
+  const secrets = new SecretSet();
+  const fileBudgetMs = runOptions.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
   const applied = /* @__PURE__ */ new Set();
   const reported = /* @__PURE__ */ new Set();
   const ruleErrors = [];
+  const seenReports = /* @__PURE__ */ new Set();
   const enabled = rules.filter((r) => config.rules.get(r.meta.id)?.enabled ?? r.meta.enabledByDefault !== false);
   const options = { trustedRegistries: config.trustedRegistries ?? null };
   for (const problem3 of project.problems) {
@@ -68389,15 +74029,28 @@ function runRules(project, rules, config) {
   const broken = new Set(project.problems.filter((p) => p.message.startsWith("invalid YAML") || p.message.startsWith("YAML rejected")).map((p) => p.path));
   for (const file of project.files) {
     if (broken.has(file.path)) continue;
-    for (const rule of enabled) {
-      if (rule.meta.appliesTo !== file.kind) continue;
+    const fileRules = enabled.filter((rule) => rule.meta.appliesTo === file.kind);
+    const fileStarted = performance.now();
+    for (const [index, rule] of fileRules.entries()) {
+      const spent = performance.now() - fileStarted;
+      if (index > 0 && spent > fileBudgetMs) {
+        pending.push({ meta: FILE_NOT_REVIEWED, path: file.path, report: { range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, message: budgetMessage(fileRules.slice(index), fileBudgetMs), scope: "file" }, lines: file.lines });
+        break;
+      }
       const ctx = {
         file,
         project,
         options,
         report: (report) => {
+          for (const value of report.secrets ?? []) secrets.add(value);
+          if (report.in !== void 0 && report.in !== file.path) return;
+          const r = report.range;
+          const id = `${rule.meta.id}\0${file.path}\0${r.line}:${r.column}:${r.endLine}:${r.endColumn}\0${report.message}`;
+          if (seenReports.has(id)) return;
+          seenReports.add(id);
           reported.add(rule.meta.id);
-          pending.push({ meta: rule.meta, path: file.path, report, lines: file.lines });
+          const { in: _in, ...rest } = report;
+          pending.push({ meta: rule.meta, path: file.path, report: rest, lines: file.lines });
         },
         applies: () => applied.add(rule.meta.id)
       };
@@ -68425,33 +74078,40 @@ function runRules(project, rules, config) {
     }
     return s2 !== null && s2.suppresses(p.meta, p.report.range.line);
   };
-  const findings = finalize(pending.filter((p) => !suppressed(p)), config);
+  secrets.addAll(projectSecrets(project));
+  secrets.deleteAll(projectNames(project));
+  const findings = finalize(pending.filter((p) => !suppressed(p)), config).map((f) => redactFinding(f, secrets));
   const clean = new Set([...applied].filter((id) => !reported.has(id)));
-  return { findings, clean, ruleErrors };
+  return { findings, clean, ruleErrors: ruleErrors.map((e) => ({ ...e, message: secrets.redact(e.message) })), secrets };
+}
+function budgetMessage(skipped, budget) {
+  const ids = skipped.map((r) => `\`${r.meta.id}\``);
+  const named = ids.length > 5 ? `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more` : ids.join(", ");
+  return `review cut short: the rules went over this file's time budget of ${budget} ms, so ${skipped.length} rule${skipped.length === 1 ? "" : "s"} did not run on it (${named}); the findings of the rules that ran stand, and other files are not affected`;
 }
 function finalize(pending, config) {
   pending.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.report.range.line - b.report.range.line || a.report.range.column - b.report.range.column || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const occurrences = /* @__PURE__ */ new Map();
-  return pending.map(({ meta, path: path15, report, lines }) => {
+  return pending.map(({ meta, path: path23, report, lines }) => {
     const key = report.key ?? normalizeKey(lines[report.range.line - 1] ?? "");
-    const slot = `${meta.id}\0${path15}\0${key}`;
+    const slot = `${meta.id}\0${path23}\0${key}`;
     const n = occurrences.get(slot) ?? 0;
     occurrences.set(slot, n + 1);
-    const { range: range2 } = report;
+    const { range: range3 } = report;
     return {
       ruleId: meta.id,
       title: meta.title,
       priority: config.rules.get(meta.id)?.priority ?? meta.priority,
       category: meta.category,
-      path: path15,
-      line: range2.line,
-      endLine: range2.endLine,
-      column: range2.column,
-      endColumn: range2.endColumn,
+      path: path23,
+      line: range3.line,
+      endLine: range3.endLine,
+      column: range3.column,
+      endColumn: range3.endColumn,
       message: report.message,
       hint: report.hint ?? null,
       equivalents: meta.equivalents,
-      fingerprint: fingerprint(meta.id, path15, key, n),
+      fingerprint: fingerprint(meta.id, path23, key, n),
       fix: report.fix ?? null,
       related: report.related ?? [],
       scope: report.scope ?? "line"
@@ -68478,82 +74138,51 @@ function strengthsOf(rules, clean, project) {
   return strengths;
 }
 
-// src/workspace/discover.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import path12 from "node:path";
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([
-  ".git",
-  ".hg",
-  ".svn",
-  "node_modules",
-  "bower_components",
-  "vendor",
-  "third_party",
-  "third-party",
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".tox",
-  ".mypy_cache",
-  ".pytest_cache",
-  ".terraform",
-  ".next",
-  ".nuxt"
-]);
-function classifyByName(fileName) {
-  const name2 = fileName.toLowerCase();
-  if (name2 === "dockerfile" || name2.startsWith("dockerfile.") || name2.endsWith(".dockerfile")) {
-    return name2.endsWith(".dockerignore") ? "dockerignore" : "dockerfile";
+// src/workspace/budget.ts
+var DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+var BudgetedWorkspace = class {
+  constructor(inner, maxTotalBytes = DEFAULT_MAX_TOTAL_BYTES) {
+    this.inner = inner;
+    this.maxTotalBytes = maxTotalBytes;
   }
-  if (name2 === "containerfile" || name2.startsWith("containerfile.") || name2.endsWith(".containerfile")) {
-    return name2.endsWith(".dockerignore") || name2.endsWith(".containerignore") ? "dockerignore" : "dockerfile";
+  inner;
+  maxTotalBytes;
+  used = 0;
+  last = Promise.resolve();
+  get root() {
+    return this.inner.root;
   }
-  if (name2 === ".dockerignore" || name2.endsWith(".dockerignore") || name2 === ".containerignore") return "dockerignore";
-  if (/^(docker-)?compose(\.[^/]+)?\.ya?ml$/.test(name2) || /^docker-compose[-_.][^/]*\.ya?ml$/.test(name2)) return "compose";
-  return null;
-}
-async function discover(ws, paths, options = {}) {
-  const isIgnored = options.ignore?.length ? (0, import_picomatch.default)(options.ignore, { dot: true }) : () => false;
-  const maxFiles = options.maxFiles ?? 2e4;
-  const found2 = /* @__PURE__ */ new Map();
-  const problems = [];
-  const walk = async (dir) => {
-    const entries = await ws.list(dir);
-    if (!entries) return;
-    for (const entry2 of entries) {
-      if (found2.size >= maxFiles) return;
-      const rel = dir ? `${dir}/${entry2.name}` : entry2.name;
-      if (isIgnored(rel) || isIgnored(`${rel}/`)) continue;
-      if (entry2.type === "dir") {
-        if (!SKIPPED_DIRS.has(entry2.name)) await walk(rel);
-      } else {
-        const kind = classifyByName(entry2.name);
-        if (kind) found2.set(rel, kind);
+  /** Bytes (UTF-8) of the text read so far. */
+  get bytesRead() {
+    return this.used;
+  }
+  read(relPath) {
+    const pending = this.used >= this.maxTotalBytes ? null : this.inner.read(relPath);
+    const decided = this.last.then(async () => {
+      const result = pending ? await pending : null;
+      if (result && !result.ok) return result;
+      const bytes = result ? Buffer.byteLength(result.text, "utf8") : Infinity;
+      if (this.used + bytes > this.maxTotalBytes) {
+        return { ok: false, reason: `over the review's total budget of ${this.maxTotalBytes} bytes (${this.used} bytes of other files read first)` };
       }
-    }
-  };
-  for (const input of paths.length ? paths : ["."]) {
-    const rel = normalizeRelative(path12.isAbsolute(input) ? path12.relative(ws.root, input) : input);
-    if (rel === null) {
-      problems.push(`${input}: outside the repository root, not reviewed`);
-      continue;
-    }
-    const type = await ws.exists(rel);
-    if (type === "dir") await walk(rel);
-    else if (type === "file") {
-      const kind = classifyByName(path12.posix.basename(rel));
-      if (kind) found2.set(rel, kind);
-      else problems.push(`${input}: not a Docker-related file name, not reviewed`);
-    } else problems.push(`${input}: no such file or directory`);
+      this.used += bytes;
+      return result;
+    });
+    this.last = decided.catch(() => void 0);
+    return decided;
   }
-  if (found2.size >= maxFiles) problems.push(`stopped after ${maxFiles} files`);
-  const files = [...found2].map(([p, kind]) => ({ path: p, kind })).sort((a, b) => a.path < b.path ? -1 : 1);
-  return { files, problems };
-}
+  exists(relPath) {
+    return this.inner.exists(relPath);
+  }
+  list(relDir) {
+    return this.inner.list(relDir);
+  }
+};
 
 // src/review.ts
 async function review(options) {
-  const { workspace, config, rules } = options;
+  const { config, rules } = options;
+  const workspace = new BudgetedWorkspace(options.workspace, options.maxTotalBytes);
   const timer = phaseTimer();
   const shellReady = initShell();
   const { files: discovered, problems } = await discover(workspace, options.paths, { ignore: config.ignore });
@@ -68562,18 +74191,16 @@ async function review(options) {
   timer("read+parse");
   await shellReady;
   timer("shell init wait");
-  const run2 = runRules(project, rules, config);
+  const run2 = runRules(project, rules, config, { fileBudgetMs: options.fileBudgetMs });
   timer("rules");
-  let findings = run2.findings;
-  let reviewedPaths = allPaths(project);
+  const context = project.context ?? /* @__PURE__ */ new Set();
+  let findings = context.size ? run2.findings.filter((f) => !context.has(f.path)) : run2.findings;
+  let reviewedPaths = allPaths(project).filter((p) => !context.has(p));
   let changedFiles2 = null;
   if (options.changes) {
     const changes = options.changes;
     changedFiles2 = reviewedPaths.filter((p) => changes.has(p));
-    findings = findings.filter((f) => {
-      const change = changes.get(f.path);
-      return change !== void 0 && (f.scope === "file" || touchesChange(change, f.line, f.endLine));
-    });
+    findings = findingsOfChange(findings, changes, (p, line) => project.byPath.get(p)?.lines[line - 1]);
     reviewedPaths = changedFiles2;
   }
   const counts = countByPriority(findings);
@@ -68598,8 +74225,9 @@ async function review(options) {
     findings,
     strengths: options.changes ? [] : strengthsOf(enabledRules, run2.clean, project),
     rules: [...BUILTIN_META, ...enabledRules.map((r) => r.meta)],
-    notices,
-    changedFiles: changedFiles2
+    notices: notices.map((n) => run2.secrets.redact(n)),
+    changedFiles: changedFiles2,
+    secrets: run2.secrets
   };
 }
 function phaseTimer() {
@@ -68620,15 +74248,27 @@ function allPaths(project) {
 var VERSION11 = "0.1.0";
 
 // src/github/truncate.ts
-function truncateMarkdown(text, limit, pointer) {
-  if (text.length <= limit) return text;
+var sizeOf = (text, measure) => measure === "bytes" ? Buffer.byteLength(text, "utf8") : text.length;
+function fittingPrefix(text, limit, measure) {
+  if (measure === "chars") return Math.min(text.length, limit);
+  let lo = 0;
+  let hi = Math.min(text.length, limit);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (Buffer.byteLength(text.slice(0, mid), "utf8") <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function truncateMarkdown(text, limit, pointer, measure = "chars") {
+  if (sizeOf(text, measure) <= limit) return text;
   const tail = `
 
 ---
 
 ${pointer}
 `;
-  const budget = Math.max(0, limit - tail.length - 200);
+  const budget = fittingPrefix(text, Math.max(0, limit - sizeOf(tail, measure) - 200), measure);
   let cut2 = text.lastIndexOf("\n", budget);
   if (cut2 < 0) cut2 = 0;
   const kept = text.slice(0, cut2).split("\n");
@@ -68646,7 +74286,7 @@ ${pointer}
   }
   const closing = [...fence !== null ? [fence] : [], ...Array.from({ length: Math.max(0, openDetails) }, () => "</details>")];
   const out2 = [...kept, ...closing].join("\n") + tail;
-  return out2.length <= limit ? out2 : out2.slice(0, limit);
+  return sizeOf(out2, measure) <= limit ? out2 : out2.slice(0, fittingPrefix(out2, limit, measure));
 }
 
 // src/github/check-run.ts
@@ -68729,7 +74369,7 @@ var CheckRunIncomplete = class extends Error {
 
 // src/github/context.ts
 import { promises as fs5 } from "node:fs";
-import path13 from "node:path";
+import path21 from "node:path";
 var PR_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"];
 var ZERO_SHA = /^0+$/;
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
@@ -68757,7 +74397,7 @@ async function readRunContext(env) {
     owner,
     repo,
     sha,
-    workspace: path13.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
+    workspace: path21.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     serverUrl,
     runUrl,
@@ -68847,6 +74487,21 @@ function emitWorkflowAnnotations(findings, log2, used = {}) {
   return { emitted, omitted: findings.length - emitted };
 }
 
+// src/github/log.ts
+var COMMAND_LINE = /^(\s*)(::|##\[)/gm;
+function neutralizeCommands(text) {
+  return text.replace(COMMAND_LINE, (_m, space, start2) => `${space}${start2[0]}​${start2.slice(1)}`);
+}
+function guardedLogger(inner, redact) {
+  const safe = (text) => neutralizeCommands(redact(text));
+  return {
+    debug: (m) => inner.debug(safe(m)),
+    info: (m) => inner.info(safe(m)),
+    warning: (m) => inner.warning(safe(m)),
+    annotate: (level, message, props) => inner.annotate(level, safe(message), { ...props, ...props.title !== void 0 ? { title: safe(props.title) } : {} })
+  };
+}
+
 // src/github/comments.ts
 var MAX_BODY = 65536;
 var MARKER_RE = /<!-- docker-review:fp=([0-9a-zA-Z_-]{1,128})( resolved)? -->/;
@@ -68854,27 +74509,29 @@ function marker(fingerprint2, resolved = false) {
   return `<!-- docker-review:fp=${fingerprint2}${resolved ? " resolved" : ""} -->`;
 }
 function parseMarker(body2) {
-  const m = body2 ? MARKER_RE.exec(body2) : null;
+  if (!body2) return null;
+  let m = null;
+  for (const match of body2.matchAll(new RegExp(MARKER_RE.source, "g"))) m = match;
   return m ? { fingerprint: m[1], resolved: Boolean(m[2]) } : null;
 }
 function placeFinding(f, file) {
   if (!file || !file.hasPatch || file.status === "removed") return null;
   if (f.fix && f.fix.endLine >= f.fix.line) {
     const hunk2 = hunkOf(file, f.fix.line);
-    if (hunk2 && f.fix.endLine <= hunk2.end) return range(file.path, f.fix.line, f.fix.endLine, true);
+    if (hunk2 && f.fix.endLine <= hunk2.end) return range2(file.path, f.fix.line, f.fix.endLine, true);
   }
   const end = Math.max(f.line, f.endLine);
   const hunk = hunkOf(file, f.line);
-  if (hunk && end <= hunk.end) return range(file.path, f.line, end, false);
+  if (hunk && end <= hunk.end) return range2(file.path, f.line, end, false);
   const lines = Array.from({ length: end - f.line + 1 }, (_, i2) => f.line + i2).filter((l) => hunkOf(file, l));
   const line = lines.find((l) => file.added.has(l)) ?? lines[0];
-  return line === void 0 ? null : range(file.path, line, line, false);
+  return line === void 0 ? null : range2(file.path, line, line, false);
 }
-function range(path15, start2, end, suggestion) {
-  return { path: path15, line: end, startLine: start2 < end ? start2 : null, suggestion };
+function range2(path23, start2, end, suggestion) {
+  return { path: path23, line: end, startLine: start2 < end ? start2 : null, suggestion };
 }
 function suggestionBlock(replacement) {
-  const longest = Math.max(0, ...(replacement.match(/`+/g) ?? []).map((run2) => run2.length));
+  const longest = longestBacktickRun(replacement);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return replacement === "" ? `${fence}suggestion
 ${fence}` : `${fence}suggestion
@@ -68952,12 +74609,14 @@ function planComments(input) {
       plan.notPlaced.push({ finding, reason: "outside-diff" });
       continue;
     }
-    const current = byFingerprint.get(finding.fingerprint)?.find((c) => samePlace(c, comment));
+    const candidates = (byFingerprint.get(finding.fingerprint) ?? []).filter((c) => samePlace(c, comment)).sort((a, b) => a.id - b.id);
+    const current = candidates.find((c) => repliedTo.has(c.id)) ?? candidates[0];
     wanted.push({ finding, placement, comment, current });
   }
   const rank = (w) => PRIORITIES.indexOf(w.finding.priority) * 2 + (w.current ? 0 : 1);
   const ordered = wanted.map((w, i2) => ({ w, i: i2 })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i).map(({ w }) => w);
   const kept = /* @__PURE__ */ new Set();
+  const keptFingerprints = /* @__PURE__ */ new Set();
   for (const [i2, w] of ordered.entries()) {
     if (i2 >= input.maxComments) {
       plan.notPlaced.push({ finding: w.finding, reason: "cap" });
@@ -68968,6 +74627,7 @@ function planComments(input) {
       continue;
     }
     kept.add(w.current.id);
+    keptFingerprints.add(w.finding.fingerprint);
     if (normalize(w.current.body) === normalize(w.comment.body)) plan.unchanged++;
     else plan.update.push({ id: w.current.id, body: w.comment.body, finding: w.finding });
   }
@@ -68975,7 +74635,8 @@ function planComments(input) {
     if (kept.has(c.id)) continue;
     const { fingerprint: fingerprint2, resolved } = parseMarker(c.body);
     if (repliedTo.has(c.id)) {
-      if (!resolved) plan.resolve.push({ id: c.id, fingerprint: fingerprint2, body: resolvedBody(c.body, fingerprint2, headSha, input.findings.some((f) => f.fingerprint === fingerprint2)) });
+      const status = keptFingerprints.has(fingerprint2) ? "duplicate" : input.findings.some((f) => f.fingerprint === fingerprint2) ? "moved" : "resolved";
+      if (!resolved) plan.resolve.push({ id: c.id, fingerprint: fingerprint2, body: resolvedBody(c.body, fingerprint2, headSha, status) });
     } else {
       plan.remove.push({ id: c.id, fingerprint: fingerprint2 });
     }
@@ -68998,9 +74659,11 @@ function inferAuthor(existing) {
   const bots = [...new Set(marked.filter((c) => c.user.type === "Bot").map((c) => c.user.login))];
   return bots.length === 1 ? bots[0] : null;
 }
-function resolvedBody(oldBody, fingerprint2, headSha, moved) {
+function resolvedBody(oldBody, fingerprint2, headSha, how) {
   const title = oldBody.split("\n").find((l) => l.trim() && !MARKER_RE.test(l)) ?? "";
-  const status = moved ? `⤵️ **Moved** in ${headSha.slice(0, 7)}: this finding is now reported on another line.` : `✅ **Resolved** in ${headSha.slice(0, 7)}: this finding is no longer reported.`;
+  const kind = how === true ? "moved" : how === false ? "resolved" : how;
+  const sha = headSha.slice(0, 7);
+  const status = kind === "moved" ? `⤵️ **Moved** in ${sha}: this finding is now reported on another line.` : kind === "duplicate" ? `🔁 **Duplicate** (as of ${sha}): this finding is commented in another thread on the same line; two reviews ran at once.` : `✅ **Resolved** in ${sha}: this finding is no longer reported.`;
   return `${status}
 
 ~~${title.replace(/~/g, "\\~").slice(0, 2e3)}~~
@@ -69106,9 +74769,9 @@ function reviewBody(intro, notPlaced, pointer, rejected) {
   const parts2 = [intro];
   if (rejected) parts2.push("", `GitHub refused the inline comments (${renderMessage(rejected)}), so every finding of this change is listed here:`);
   if (notPlaced.length) {
-    const items = notPlaced.map(listItem);
-    if (rejected) parts2.push("", ...items);
-    else parts2.push("", `<details><summary>${notPlaced.length} more finding${notPlaced.length === 1 ? "" : "s"} of this change without an inline comment (not on a line of the diff, or over the comment limit)</summary>`, "", ...items, "", "</details>");
+    const items2 = notPlaced.map(listItem);
+    if (rejected) parts2.push("", ...items2);
+    else parts2.push("", `<details><summary>${notPlaced.length} more finding${notPlaced.length === 1 ? "" : "s"} of this change without an inline comment (not on a line of the diff, or over the comment limit)</summary>`, "", ...items2, "", "</details>");
   }
   parts2.push("", REVIEW_MARKER);
   return truncateMarkdown(parts2.join("\n"), MAX_BODY, pointer);
@@ -69156,15 +74819,15 @@ var TreeIndex = class {
   children = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
   /** Adds a tree entry; only regular files (mode 100644/100755) are kept: symlinks and submodules are never followed. */
   addEntry(rawPath, type, mode, sha, size) {
-    const path15 = normalizeRelative(rawPath);
-    if (!path15) return;
-    if (type === "tree") return this.addDir(path15);
+    const path23 = normalizeRelative(rawPath);
+    if (!path23) return;
+    if (type === "tree") return this.addDir(path23);
     if (type !== "blob" || mode !== "100644" && mode !== "100755") return;
-    this.blobs.set(path15, { sha, size });
-    const slash = path15.lastIndexOf("/");
-    const dir = slash < 0 ? "" : path15.slice(0, slash);
+    this.blobs.set(path23, { sha, size });
+    const slash = path23.lastIndexOf("/");
+    const dir = slash < 0 ? "" : path23.slice(0, slash);
     this.addDir(dir);
-    this.children.get(dir).set(path15.slice(slash + 1), "file");
+    this.children.get(dir).set(path23.slice(slash + 1), "file");
   }
   addDir(dir) {
     if (this.children.has(dir)) return;
@@ -69227,13 +74890,13 @@ var GitTreeWorkspace = class {
 
 // src/github/api-workspace.ts
 var ApiTreeWorkspace = class _ApiTreeWorkspace {
-  constructor(root, gh, repo, commit, maxFileBytes, cache) {
+  constructor(root, gh, repo, commit, maxFileBytes, cache4) {
     this.root = root;
     this.gh = gh;
     this.repo = repo;
     this.commit = commit;
     this.maxFileBytes = maxFileBytes;
-    this.cache = cache;
+    this.cache = cache4;
   }
   root;
   gh;
@@ -69333,8 +74996,10 @@ function readFailuresAsUnread(ws) {
 var MAX_JOB_SUMMARY = 1e6;
 async function runAction(deps) {
   const { inputs } = deps;
+  const secrets = new RunSecrets(inputs.token, deps.registerSecret);
+  const guarded = guardedLogger(deps.log, (text) => secrets.redact(text));
   let warnings = 0;
-  const log2 = { ...deps.log, warning: (m) => (warnings++, deps.log.warning(m)) };
+  const log2 = { ...guarded, warning: (m) => (warnings++, guarded.warning(m)) };
   const ctx = await readRunContext(deps.env);
   if (ctx.mode.kind === "skip") {
     log2.info(`docker-review ${VERSION11}: nothing to review — ${ctx.mode.reason}`);
@@ -69358,18 +75023,19 @@ async function runAction(deps) {
   const config = await loadConfig(head.workspace, inputs.configPath);
   const failOn = inputs.failOn ?? config.failOn;
   const headReview = await review({ workspace: head.workspace, paths: inputs.paths, config, rules: allRules });
+  secrets.absorb(headReview);
   const notices = [...config.notices, ...head.notice ? [head.notice] : []];
-  const changed = target.kind !== "audit" && target.baseSha ? await reviewChange({ gh, ctx, target, inputs, config, head, headReview, blobCache, notices, log: log2 }) : null;
+  const changed = target.kind !== "audit" && target.baseSha ? await reviewChange({ gh, ctx, target, inputs, config, head, headReview, blobCache, notices, log: log2, secrets }) : null;
   const change = changed?.change ?? null;
   const diff = changed?.diff ?? null;
-  const result = change ? { ...change.result, notices: [...change.result.notices, ...notices] } : { ...headReview, notices: [...headReview.notices, ...notices] };
+  const result = secrets.redactResult(change ? { ...change.result, notices: [...change.result.notices, ...notices] } : { ...headReview, notices: [...headReview.notices, ...notices] });
   const considered = change ? change.newFindings : result.findings;
   const failing = considered.filter((f) => atOrAbove(f.priority, failOn));
   const conclusion = failing.length ? "failure" : "success";
   const verdict = failing.length ? `${failing.length} ${change ? "new " : ""}finding${failing.length === 1 ? "" : "s"} at or above ${failOn}` : `no ${change ? "new " : ""}finding at or above ${failOn}`;
   const outDir = deps.env.RUNNER_TEMP || ctx.workspace;
-  const reportPath = path14.join(outDir, "docker-review.md");
-  const sarifPath = path14.join(outDir, "docker-review.sarif");
+  const reportPath = path22.join(outDir, "docker-review.md");
+  const sarifPath = path22.join(outDir, "docker-review.sarif");
   const pointer = `The review is too long to show here in full: see the ${ctx.runUrl ? `[job summary](${ctx.runUrl})` : "job summary"} of this run; the whole review is also in the file of the \`report-path\` output.`;
   let reviewOutcome = null;
   if (target.kind === "pull_request" && diff) {
@@ -69397,14 +75063,14 @@ async function runAction(deps) {
       }
     }
   }
-  const markdown = renderMarkdown(result, {
+  const markdown = secrets.redact(renderMarkdown(result, {
     title: target.kind === "pull_request" ? `Docker review of pull request #${target.number}` : "Docker review",
     linkFor: (f) => blobUrl(ctx, target.headSha, f.path, f.line, f.endLine),
     summaryExtra: summaryLines(result, change, failOn, failing.length, verdict, reviewOutcome, inputs)
-  });
+  }));
   await fs6.mkdir(outDir, { recursive: true });
   await fs6.writeFile(reportPath, markdown);
-  await fs6.writeFile(sarifPath, renderSarif(headReview, { version: VERSION11 }));
+  await fs6.writeFile(sarifPath, renderSarif(secrets.redactResult(headReview), { version: VERSION11 }));
   let checkRun = null;
   let annotated = 0;
   const annotations = result.findings.map(annotationOf);
@@ -69451,7 +75117,7 @@ async function runAction(deps) {
     "",
     ""
   ].join("\n");
-  await deps.writeSummary(truncateMarkdown(status + markdown, MAX_JOB_SUMMARY, `The full review is in ${codeSpan(reportPath)}.`));
+  await deps.writeSummary(truncateMarkdown(secrets.redact(status + markdown), MAX_JOB_SUMMARY, `The full review is in ${codeSpan(reportPath)}.`, "bytes"));
   const outputs = {
     score: String(result.score),
     grade: result.grade,
@@ -69465,6 +75131,31 @@ async function runAction(deps) {
   log2.info(`score ${result.score}/100 (${result.grade})${change?.base ? `, base ${change.base.score}` : ""}; ${countsLine(result.counts)}; ${verdict}`);
   return { outputs, failure: failing.length ? verdict : null, skipped: null, skippedPublications };
 }
+var RunSecrets = class {
+  constructor(token, register2) {
+    this.token = token;
+    this.register = register2;
+  }
+  token;
+  register;
+  set = new SecretSet();
+  absorb(result) {
+    for (const value of result?.secrets?.list() ?? []) {
+      const before2 = this.set.size;
+      this.set.add(value);
+      if (this.set.size > before2) this.register?.(value);
+    }
+  }
+  redact(text) {
+    const masked = this.set.redact(text);
+    return this.token ? masked.split(this.token).join("***") : masked;
+  }
+  redactResult(result) {
+    if (!this.set.size && !this.token) return result;
+    const set = new SecretSet([...this.set.list(), ...this.token ? [this.token] : []]);
+    return { ...result, findings: result.findings.map((f) => redactFinding(f, set)), notices: result.notices.map((n) => set.redact(n)) };
+  }
+};
 function targetOf(ctx) {
   const mode = ctx.mode;
   switch (mode.kind) {
@@ -69492,9 +75183,11 @@ async function reviewChange(input) {
   }
   const baseReview = base ? await review({ workspace: base.workspace, paths: inputs.paths, config, rules: allRules }) : null;
   if (base) log2.info(`base ${baseSha.slice(0, 7)} read from ${sourceName(base)}: ${baseReview.findings.length} finding(s) in the whole tree`);
+  input.secrets.absorb(baseReview);
   const reviewed = new Set(input.headReview.files.map((f) => f.path));
   notices.push(...await fillMissingPatches(diff, reviewed, base?.workspace ?? null, input.head.workspace));
-  return { change: scopeChange({ head: input.headReview, base: baseReview, diff, mode: inputs.filterMode }), diff };
+  const head = input.secrets.redactResult(input.headReview);
+  return { change: scopeChange({ head, base: baseReview && input.secrets.redactResult(baseReview), diff, mode: inputs.filterMode }), diff };
 }
 async function changedFiles(gh, ctx, target, notices, log2) {
   const { owner, repo } = ctx;
@@ -69524,9 +75217,9 @@ async function pullRequestBase(gh, ctx, target, notices, log2) {
   const base = target.baseSha;
   const local = hasLocalCommit(ctx.workspace, base) && hasLocalCommit(ctx.workspace, target.headSha);
   try {
-    const found2 = await mergeBase(gh, { owner: ctx.owner, repo: ctx.repo, base, head: target.headSha, root: ctx.workspace, local });
-    if (found2 !== base) log2.info(`the base branch moved on since the PR was cut: comparing with the merge base ${found2.slice(0, 7)}, not ${base.slice(0, 7)}`);
-    return found2;
+    const found3 = await mergeBase(gh, { owner: ctx.owner, repo: ctx.repo, base, head: target.headSha, root: ctx.workspace, local });
+    if (found3 !== base) log2.info(`the base branch moved on since the PR was cut: comparing with the merge base ${found3.slice(0, 7)}, not ${base.slice(0, 7)}`);
+    return found3;
   } catch (error2) {
     notices.push(`the merge base of ${base.slice(0, 7)} and ${target.headSha.slice(0, 7)} could not be found (${describeError(error2)}): comparing with the base branch's tip`);
     return base;
@@ -69536,11 +75229,11 @@ async function loadConfig(ws, configPath) {
   const read = await ws.read(configPath);
   if (!read.ok && configPath !== DEFAULT_CONFIG_PATH && await ws.exists(configPath) === null) throw new ConfigError(`${configPath}: configuration file not found`);
   if (!read.ok && configPath !== DEFAULT_CONFIG_PATH) throw new ConfigError(`${configPath}: ${read.reason}`);
-  const found2 = await findHadolintConfig(async (rel) => {
+  const found3 = await findHadolintConfig(async (rel) => {
     const file = await ws.read(rel);
     return file.ok ? file.text : null;
   });
-  return resolveConfig({ own: read.ok ? { text: read.text, source: configPath } : null, hadolint: found2 && { text: found2.text, source: found2.path } }, allRules);
+  return resolveConfig({ own: read.ok ? { text: read.text, source: configPath } : null, hadolint: found3 && { text: found3.text, source: found3.path } }, allRules);
 }
 function sourceName(ws) {
   return ws.source === "checkout" ? "the checkout" : ws.source === "git" ? "the local git objects" : "the GitHub API";
@@ -69572,9 +75265,9 @@ function summaryLines(result, change, failOn, failing, verdict, reviewOutcome, i
     }
     lines.push(`**New in this change:** ${change.newFindings.length} · **fixed:** ${change.fixedFindings.length}`);
     if (change.fixedFindings.length) {
-      const items = sortFindings(change.fixedFindings).slice(0, 50).map(listItem);
+      const items2 = sortFindings(change.fixedFindings).slice(0, 50).map(listItem);
       const more = change.fixedFindings.length > 50 ? [`- … and ${change.fixedFindings.length - 50} more`] : [];
-      lines.push(["<details><summary>Fixed by this change</summary>", "", ...items, ...more, "", "</details>"].join("\n"));
+      lines.push(["<details><summary>Fixed by this change</summary>", "", ...items2, ...more, "", "</details>"].join("\n"));
     }
   }
   if (reviewOutcome) {
@@ -69607,6 +75300,7 @@ function reviewIntro(result, change, failOn, failing, checkName) {
 }
 
 // src/main.ts
+var found2 = new SecretSet();
 var log = {
   debug: (m) => debug(m),
   info: (m) => info2(m),
@@ -69619,16 +75313,20 @@ async function main() {
     inputs,
     env: process.env,
     log,
+    registerSecret: (value) => {
+      found2.add(value);
+      setSecret(value);
+    },
     writeSummary: async (markdown) => {
       if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
     }
   });
   for (const [name2, value] of Object.entries(result.outputs)) setOutput(name2, value);
-  if (result.failure) setFailed(`docker-review: ${result.failure}`);
+  if (result.failure) setFailed(found2.redact(`docker-review: ${result.failure}`));
 }
 main().catch((error2) => {
   if (error2 instanceof ConfigError || error2 instanceof InputError) return setFailed(error2.message);
   const request2 = error2.request;
   if (statusOf(error2) !== null) return setFailed(`docker-review: ${request2?.method ?? ""} ${request2?.url ?? ""} failed: ${describeError(error2)}${statusOf(error2) === 401 ? " (check the github-token input)" : ""}`.replace(/\s+/g, " "));
-  setFailed(`docker-review failed: ${error2?.stack ?? String(error2)}`);
+  setFailed(found2.redact(`docker-review failed: ${error2?.stack ?? String(error2)}`));
 });
