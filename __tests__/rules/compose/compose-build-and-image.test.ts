@@ -8,6 +8,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the override adds `image` to a service the base builds',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    build: .\n' },
+      code: 'services:\n  web:\n    image: registry.example.com/web:1.0\n',
+      errors: [{ line: 3 }],
+    },
+    {
       code: 'services:\n  api:\n    build:\n      context: .\n    image: registry.example.com/api:1.0\n',
       errors: [{ line: 5, column: 12, message: 'service `api` has both `build` and `image` but no `pull_policy`' }],
     },

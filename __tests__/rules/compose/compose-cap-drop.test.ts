@@ -8,6 +8,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a service the override adds is judged in the override',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n' },
+      code: 'services:\n  web:\n    ports: ["8080:80"]\n  adminer:\n    image: adminer:4\n',
+      errors: [{ line: 4 }],
+    },
+    {
       code: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - NET_RAW\n',
       errors: [{ line: 2, column: 3, message: "service `web` keeps Docker's default capabilities" }],
     },

@@ -10,6 +10,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the override mounts the socket',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: portainer/portainer-ce:2.21\n' },
+      code: 'services:\n  web:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
+      errors: [{ line: 4 }],
+    },
+    {
       code: 'services:\n  traefik:\n    image: traefik:v3.1\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n',
       errors: [{ line: 5, column: 9, endColumn: 50, message: 'service `traefik` mounts the Docker socket `/var/run/docker.sock`' }],
     },

@@ -19,6 +19,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the override writes the secret',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: app:1.0\n' },
+      code: 'services:\n  web:\n    environment:\n      DB_PASSWORD: hunter22\n',
+      errors: [{ line: 4, message: 'DB_PASSWORD' }],
+    },
+    {
       name: 'map syntax: on the value',
       code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD: app\n',
       errors: [{ line: 6, column: 26, endColumn: 29, message: '`POSTGRES_PASSWORD` of service `db` holds a secret written in the compose file' }],

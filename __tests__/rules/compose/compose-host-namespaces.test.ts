@@ -8,6 +8,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the override shares the host network',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: app:1.0\n' },
+      code: 'services:\n  web:\n    network_mode: host\n',
+      errors: [{ line: 3 }],
+    },
+    {
       code: 'services:\n  agent:\n    image: agent:1.0\n    network_mode: host\n    pid: host\n    ipc: "host"\n    userns_mode: host\n    cgroup: host\n',
       errors: [
         { line: 4, column: 19, endColumn: 23, message: "service `agent` shares the host's network" },

@@ -8,6 +8,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the override publishes port 80',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n' },
+      code: 'services:\n  web:\n    ports:\n      - "80:80"\n',
+      errors: [{ line: 4 }],
+    },
+    {
       code: 'services:\n  proxy:\n    image: nginx:1.27\n    ports:\n      - "80:80"\n      - "127.0.0.1:443:443"\n      - target: 53\n        published: 53\n        protocol: udp\n      - "${SSH_PORT:-22}:22"\n',
       errors: [
         { line: 5, column: 9, message: 'service `proxy` publishes the privileged host port `80`' },

@@ -9,6 +9,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'the override runs the service as root',
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  worker:\n    image: app:1.0\n' },
+      code: 'services:\n  worker:\n    user: root\n',
+      errors: [{ line: 3 }],
+    },
+    {
       code: 'services:\n  worker:\n    image: app:1.0\n    environment:\n      - C_FORCE_ROOT=1\n',
       errors: [{ line: 5, column: 9, message: 'service `worker` sets `C_FORCE_ROOT`' }],
     },

@@ -10,6 +10,13 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: "the override mounts the host's /etc",
+      path: 'compose.override.yaml',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: app:1.0\n' },
+      code: 'services:\n  web:\n    volumes:\n      - /etc:/host-etc:ro\n',
+      errors: [{ line: 4 }],
+    },
+    {
       code: 'services:\n  node-exporter:\n    image: prom/node-exporter:v1.8.2\n    volumes:\n      - /proc:/host/proc:ro\n      - /sys:/host/sys:ro\n      - /:/rootfs:ro\n',
       errors: [
         { line: 5, column: 9, message: "service `node-exporter` mounts the host's `/proc` read-only" },
