@@ -126,17 +126,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path23) {
-      const ctrl = callVisitor(key, node, visitor, path23);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path23);
+            const ci = visit_(i2, node.items[i2], visitor, path24);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -147,13 +147,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = visit_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path23);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -174,17 +174,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path23) {
-      const ctrl = await callVisitor(key, node, visitor, path23);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path23 = Object.freeze(path23.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path23);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path24);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -195,13 +195,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path23 = Object.freeze(path23.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path23);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -228,23 +228,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path23) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path23);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path23);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path23);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path23);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path23);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path23);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -856,10 +856,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i2 = path23.length - 1; i2 >= 0; --i2) {
-        const k = path23[i2];
+      for (let i2 = path24.length - 1; i2 >= 0; --i2) {
+        const k = path24[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -908,11 +908,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -960,8 +960,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -971,8 +971,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3487,9 +3487,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3564,14 +3564,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3586,10 +3586,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3600,10 +3600,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3620,13 +3620,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -4459,13 +4459,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar2, onError) {
-      const start2 = scalar2.offset;
-      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start2 = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -4477,12 +4477,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start2 + header.length;
-        if (scalar2.source)
-          end2 += scalar2.source.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
         return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar2.indent + header.indent;
-      let offset = scalar2.offset + header.length;
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent2, content] = lines[i2];
@@ -4560,7 +4560,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar2.source.length;
+      const end = start2 + header.length + scalar.source.length;
       return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4643,8 +4643,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar2, strict, onError) {
-      const { offset, type, source, end } = scalar2;
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -4663,7 +4663,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -4878,26 +4878,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar2;
+      let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar3.Scalar(value);
+        scalar = new Scalar3.Scalar(value);
       }
-      scalar2.range = range2;
-      scalar2.source = value;
+      scalar.range = range2;
+      scalar.source = value;
       if (type)
-        scalar2.type = type;
+        scalar.type = type;
       if (tagName)
-        scalar2.tag = tagName;
+        scalar.tag = tagName;
       if (tag.format)
-        scalar2.format = tag.format;
+        scalar.format = tag.format;
       if (comment)
-        scalar2.comment = comment;
-      return scalar2;
+        scalar.comment = comment;
+      return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -5587,9 +5587,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path23) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5598,23 +5598,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path23.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5625,10 +5625,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -6725,37 +6725,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar2) {
+      *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar2.end) {
-            sep = scalar2.end;
+          if (scalar.end) {
+            sep = scalar.end;
             sep.push(this.sourceToken);
-            delete scalar2.end;
+            delete scalar.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar2.offset,
-            indent: scalar2.indent,
-            items: [{ start: start2, key: scalar2, sep }]
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start: start2, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar2);
+          yield* this.lineEnd(scalar);
       }
-      *blockScalar(scalar2) {
+      *blockScalar(scalar) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar2.props.push(this.sourceToken);
+            scalar.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar2.source = this.source;
+            scalar.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -12084,9 +12084,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path23 = this.getPath();
-        if (path23 === null || path23.startsWith("/")) {
-          return path23;
+        const path24 = this.getPath();
+        if (path24 === null || path24.startsWith("/")) {
+          return path24;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -12098,7 +12098,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
+              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
             }
           }
         }
@@ -16424,8 +16424,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path23) {
-      let input = path23;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -16499,11 +16499,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path23) {
-      if (path23 === "" || path23[0] === "/") {
-        return removeDotSegments(path23);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path23.split("/");
+      const segments = path24.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -16866,8 +16866,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path23 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path23 && path23 !== "/" ? path23 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20104,7 +20104,7 @@ var require_ajv = __commonJS({
 var require_ignore = __commonJS({
   "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
     "use strict";
-    var path23 = __require("path");
+    var path24 = __require("path");
     var factory = (options) => new IgnoreBase(options);
     factory.default = factory;
     module2.exports = factory;
@@ -20113,22 +20113,22 @@ var require_ignore = __commonJS({
     }
     var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
     var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path23.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var REGEX_TRAILING_PATH_SEP = path24.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
     var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
     function cleanPath(file) {
-      return path23.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+      return path24.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
     }
     function toSlash(file) {
-      if (path23.sep === "/") {
+      if (path24.sep === "/") {
         return file;
       }
       return file.replace(/\\/g, "/");
     }
     function fromSlash(file) {
-      if (path23.sep === "/") {
+      if (path24.sep === "/") {
         return file;
       }
-      return file.replace(/\//g, path23.sep);
+      return file.replace(/\//g, path24.sep);
     }
     var IgnoreBase = class {
       constructor({
@@ -20177,13 +20177,13 @@ var require_ignore = __commonJS({
         return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
       }
       filter(paths) {
-        return make_array(paths).filter((path24) => this._filter(path24));
+        return make_array(paths).filter((path25) => this._filter(path25));
       }
       createFilter() {
-        return (path24) => this._filter(path24);
+        return (path25) => this._filter(path25);
       }
-      ignores(path24) {
-        return !this._filter(path24);
+      ignores(path25) {
+        return !this._filter(path25);
       }
       // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
@@ -20222,36 +20222,36 @@ var require_ignore = __commonJS({
           origin,
           pattern,
           // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path23.sep),
+          dirs: pattern.split(path24.sep),
           negative
         };
       }
       // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path24) {
-        if (!path24) {
+      _filter(path25) {
+        if (!path25) {
           return false;
         }
-        if (path24 in this._cache) {
-          return this._cache[path24];
+        if (path25 in this._cache) {
+          return this._cache[path25];
         }
-        return this._cache[path24] = this._test(path24);
+        return this._cache[path25] = this._test(path25);
       }
       // @returns {Boolean} true if a file is NOT ignored
       // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
       _test(file) {
         file = fromSlash(file);
-        const parentPath = cleanPath(path23.dirname(file));
-        const parentPathDirs = parentPath.split(path23.sep);
+        const parentPath = cleanPath(path24.dirname(file));
+        const parentPathDirs = parentPath.split(path24.sep);
         let matched = false;
         this._rules.forEach((rule) => {
           let match = this._match(file, rule);
           if (!match && parentPath !== ".") {
             if (rule.dirs.includes("**")) {
               for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
-                match = match || this._match(parentPathDirs.slice(0, i2).join(path23.sep), rule);
+                match = match || this._match(parentPathDirs.slice(0, i2).join(path24.sep), rule);
               }
             } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path23.sep), rule);
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path24.sep), rule);
             }
           }
           if (match) {
@@ -20270,13 +20270,13 @@ var require_ignore = __commonJS({
           return rule;
         }
         let regStr = "^";
-        let escapedSlash = path23.sep === "\\" ? "\\\\" : path23.sep;
+        let escapedSlash = path24.sep === "\\" ? "\\\\" : path24.sep;
         for (let i2 = 0; i2 < rule.pattern.length; i2++) {
           const ch = rule.pattern[i2];
           if (ch === "*") {
             if (rule.pattern[i2 + 1] === "*") {
               i2++;
-              if (rule.pattern[i2 + 1] === path23.sep) {
+              if (rule.pattern[i2 + 1] === path24.sep) {
                 i2++;
               }
               if (rule.pattern[i2 + 1] === void 0) {
@@ -20292,7 +20292,7 @@ var require_ignore = __commonJS({
           } else if (ch === "." || ch === "$") {
             regStr += `\\${ch}`;
           } else if (ch === "\\") {
-            if (path23.sep === "\\") {
+            if (path24.sep === "\\") {
               regStr += escapedSlash;
               continue;
             }
@@ -20569,8 +20569,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path23, { windows } = {}) => {
-      const segs = path23.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path24, { windows } = {}) => {
+      const segs = path24.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -22092,7 +22092,7 @@ var require_picomatch2 = __commonJS({
 
 // src/cli/run.ts
 import { existsSync as existsSync2, promises as fs3, statSync } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/engine/rule.ts
@@ -22240,9 +22240,9 @@ function excessiveNesting(text, limit = MAX_NESTING_DEPTH) {
 function selfReferencingAlias(doc) {
   let found2 = null;
   (0, import_yaml.visit)(doc, {
-    Alias(_key, node, path23) {
+    Alias(_key, node, path24) {
       const target = node.resolve(doc);
-      if (target && path23.includes(target)) {
+      if (target && path24.includes(target)) {
         found2 = { name: node.source, range: node.range ? [node.range[0], node.range[1]] : null };
         return import_yaml.visit.BREAK;
       }
@@ -22259,7 +22259,7 @@ var COMPOSE_TAGS = ["!reset", "!override"].flatMap((tag) => [
   { tag, collection: "map", nodeClass: import_yaml2.YAMLMap, identify: () => false },
   { tag, collection: "seq", nodeClass: import_yaml2.YAMLSeq, identify: () => false }
 ]);
-function parseCompose(path23, text) {
+function parseCompose(path24, text) {
   const lineCounter = new import_yaml2.LineCounter();
   const options = { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true, customTags: COMPOSE_TAGS, keepSourceTokens: false, logLevel: "error" };
   const problems = [];
@@ -22269,7 +22269,7 @@ function parseCompose(path23, text) {
   let doc;
   if (tooDeep) {
     problems.push({
-      path: path23,
+      path: path24,
       message: `YAML rejected: collections nest deeper than ${MAX_NESTING_DEPTH} levels here; a compose file needs a handful, and the limit stops documents built to exhaust the parser`,
       range: { line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 }
     });
@@ -22279,18 +22279,18 @@ function parseCompose(path23, text) {
     try {
       doc = (0, import_yaml2.parseDocument)(text, options);
     } catch (error) {
-      problems.push({ path: path23, message: `YAML rejected: the parser gave up (${firstLine(error.message)})`, range: start2 });
+      problems.push({ path: path24, message: `YAML rejected: the parser gave up (${firstLine(error.message)})`, range: start2 });
       doc = (0, import_yaml2.parseDocument)("", { ...options, lineCounter: new import_yaml2.LineCounter() });
     }
   }
   for (const error of doc.errors) {
-    problems.push({ path: path23, message: `invalid YAML: ${firstLine(error.message)}`, range: fromOffsets(lineCounter, error.pos[0], error.pos[1]) });
+    problems.push({ path: path24, message: `invalid YAML: ${firstLine(error.message)}`, range: fromOffsets(lineCounter, error.pos[0], error.pos[1]) });
   }
   let data = {};
   const loop = !problems.length ? selfReferencingAlias(doc) : null;
   if (loop) {
     problems.push({
-      path: path23,
+      path: path24,
       message: `YAML rejected: the alias \`*${loop.name}\` is inside the node its anchor \`&${loop.name}\` names, so the anchor refers to itself and would expand forever`,
       range: loop.range ? fromOffsets(lineCounter, loop.range[0], loop.range[1]) : start2
     });
@@ -22299,18 +22299,18 @@ function parseCompose(path23, text) {
       const js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       if (js !== null && typeof js === "object" && !Array.isArray(js)) data = js;
       else if (js !== null && js !== void 0) {
-        problems.push({ path: path23, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? start2 });
+        problems.push({ path: path24, message: "a compose file must be a mapping at the top level", range: nodeRange(doc.contents, lineCounter) ?? start2 });
       }
     } catch (error) {
       const message = firstLine(error.message);
       problems.push({
-        path: path23,
+        path: path24,
         message: /alias count/i.test(message) ? `YAML rejected: expanding its aliases would make more than ${MAX_ALIAS_COUNT} copies (a "billion laughs" document); Compose files reuse anchors far less` : error instanceof RangeError ? `YAML rejected: the document is too deeply nested to expand (${message})` : `YAML rejected: ${message}`,
         range: start2
       });
     }
   }
-  const file = { path: path23, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
+  const file = { path: path24, kind: "compose", text, lines, doc, lineCounter, data, services: [] };
   file.services = collectServices(file);
   return { file, problems };
 }
@@ -22330,9 +22330,9 @@ function nodeRange(node, lineCounter) {
   const range2 = node?.range;
   return range2 ? fromOffsets(lineCounter, range2[0], range2[1]) : null;
 }
-function locate(file, path23) {
+function locate(file, path24) {
   let current = { pair: null, node: file.doc.contents };
-  for (const segment of path23) {
+  for (const segment of path24) {
     const node = deref(file, current.node);
     const next = step(file, node, segment, 0);
     if (!next) return { found: false, located: current };
@@ -22370,18 +22370,18 @@ function step(file, node, segment, depth) {
   }
   return null;
 }
-function keyRange(file, path23) {
-  const { located: located2 } = locate(file, path23);
+function keyRange(file, path24) {
+  const { located: located2 } = locate(file, path24);
   const target = located2.pair?.key ?? located2.node;
   return nodeRange(target, file.lineCounter);
 }
-function valueRange(file, path23) {
-  const { located: located2 } = locate(file, path23);
+function valueRange(file, path24) {
+  const { located: located2 } = locate(file, path24);
   const node = located2.node ?? located2.pair?.key ?? null;
   return nodeRange(node, file.lineCounter);
 }
-function rangeAt(file, path23) {
-  const { found: found2, located: located2 } = locate(file, path23);
+function rangeAt(file, path24) {
+  const { found: found2, located: located2 } = locate(file, path24);
   const node = located2.node;
   const preferValue = found2 && node && ((0, import_yaml2.isScalar)(node) || (0, import_yaml2.isAlias)(node) || !located2.pair);
   const range2 = preferValue ? nodeRange(node, file.lineCounter) : nodeRange(located2.pair?.key ?? node, file.lineCounter);
@@ -22717,6 +22717,40 @@ function buildOf(base, project, data, env) {
   const contextPath2 = normalizeRelative(path2.posix.join(dir || ".", ctx.value));
   const found2 = rel === null ? void 0 : project.byPath.get(rel);
   return { dockerfile: found2?.kind === "dockerfile" ? found2 : null, dockerfilePath: rel, context: contextPath2, target };
+}
+function isTrue(value) {
+  return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
+}
+function parseMount(entry2, env) {
+  const interp = (t) => interpolate(t, env);
+  const text = scalarText(entry2);
+  if (text !== null) {
+    const parts2 = splitOutsideVariables(text.trim(), ":");
+    if (parts2.length === 1) return { type: "volume", source: null, target: interp(parts2[0]).value, sourceUnknown: false, readOnly: false };
+    const source2 = interp(parts2[0]);
+    const mode = parts2.length > 2 ? parts2.slice(2).join(":") : "";
+    const isBind = /^(\.|\/|~)/.test(source2.value) || source2.unresolved && /^\$/.test(parts2[0]);
+    return {
+      type: isBind ? "bind" : "volume",
+      source: source2.value,
+      target: interp(parts2[1]).value,
+      sourceUnknown: source2.unresolved,
+      readOnly: mode.split(",").includes("ro")
+    };
+  }
+  const map = asMap(entry2);
+  if (!map) return null;
+  const type = scalarText(map.type);
+  const sourceText2 = scalarText(map.source);
+  const source = sourceText2 === null ? null : interp(sourceText2);
+  const target = scalarText(map.target);
+  return {
+    type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
+    source: source?.value ?? null,
+    target: target === null ? null : interp(target).value,
+    sourceUnknown: source?.unresolved ?? false,
+    readOnly: isTrue(map.read_only)
+  };
 }
 
 // src/model/compose-project.ts
@@ -25161,11 +25195,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path23) {
+    function locateFile(path24) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path23, scriptDirectory);
+        return Module["locateFile"](path24, scriptDirectory);
       }
-      return scriptDirectory + path23;
+      return scriptDirectory + path24;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -28004,7 +28038,7 @@ var INSTRUCTION_KEYWORDS = /* @__PURE__ */ new Set([
 function rangeOf(node) {
   return fromLsp(node.getRange());
 }
-function parseDockerfile(path23, text, buildArgs2 = {}) {
+function parseDockerfile(path24, text, buildArgs2 = {}) {
   const ast = parseWithSpacedHeredocs(text);
   const instructions = ast.getInstructions();
   const problems = [];
@@ -28014,7 +28048,7 @@ function parseDockerfile(path23, text, buildArgs2 = {}) {
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (!INSTRUCTION_KEYWORDS.has(keyword)) {
-      problems.push({ path: path23, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path24, message: `unknown instruction \`${instruction.getInstruction()}\``, range: fromLsp(instruction.getInstructionRange()) });
       continue;
     }
     if (keyword === "FROM") {
@@ -28032,15 +28066,15 @@ function parseDockerfile(path23, text, buildArgs2 = {}) {
         globalArgs.set(property.getName(), expanded === null || expanded.unresolved ? null : expanded.value);
       }
     } else {
-      problems.push({ path: path23, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
+      problems.push({ path: path24, message: `\`${keyword}\` before the first FROM: only ARG may come before FROM`, range: fromLsp(instruction.getInstructionRange()) });
     }
   }
   if (stages.length) stages[stages.length - 1].isFinal = true;
   else if (instructions.length || text.trim()) {
-    problems.push({ path: path23, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    problems.push({ path: path24, message: "no FROM instruction: this is not a buildable Dockerfile", range: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
   }
   const file = {
-    path: path23,
+    path: path24,
     kind: "dockerfile",
     text,
     lines: splitLines(text),
@@ -28252,9 +28286,6 @@ function buildOf2(service, project) {
 function servicePath(service, ...rest) {
   return ["services", typeof service === "string" ? service : service.name, ...rest];
 }
-function isTrue(value) {
-  return value === true || typeof value === "string" && /^(true|yes|on|1)$/i.test(value.trim());
-}
 function envEntries(service, base, data) {
   const entries = [];
   const add = (name2, value, p) => {
@@ -28368,37 +28399,6 @@ function mountsOf(service) {
     if (mount) mounts.push({ ...mount, ...service.at("volumes", i2), path: ["volumes", i2] });
   });
   return mounts;
-}
-function parseMount(entry2, env) {
-  const interpolate3 = (t) => interpolate(t, env);
-  const text = scalarText(entry2);
-  if (text !== null) {
-    const parts2 = splitOutsideVariables(text.trim(), ":");
-    if (parts2.length === 1) return { type: "volume", source: null, target: interpolate3(parts2[0]).value, sourceUnknown: false, readOnly: false };
-    const source2 = interpolate3(parts2[0]);
-    const mode = parts2.length > 2 ? parts2.slice(2).join(":") : "";
-    const isBind = /^(\.|\/|~)/.test(source2.value) || source2.unresolved && /^\$/.test(parts2[0]);
-    return {
-      type: isBind ? "bind" : "volume",
-      source: source2.value,
-      target: interpolate3(parts2[1]).value,
-      sourceUnknown: source2.unresolved,
-      readOnly: mode.split(",").includes("ro")
-    };
-  }
-  const map = asMap(entry2);
-  if (!map) return null;
-  const type = scalarText(map.type);
-  const sourceText2 = scalarText(map.source);
-  const source = sourceText2 === null ? null : interpolate3(sourceText2);
-  const target = scalarText(map.target);
-  return {
-    type: type === "bind" || type === "volume" || type === "tmpfs" ? type : "other",
-    source: source?.value ?? null,
-    target: target === null ? null : interpolate3(target).value,
-    sourceUnknown: source?.unresolved ?? false,
-    readOnly: isTrue(map.read_only)
-  };
 }
 function normalizeHostPath(p) {
   if (!p.startsWith("/") && !p.startsWith("~/")) return p;
@@ -37815,9 +37815,9 @@ function placedSchemaProblems(file) {
   }
   return placed.map(({ more, ...p }) => more ? { ...p, message: `${p.message} (also through this anchor in ${more} more place${more > 1 ? "s" : ""})` } : p);
 }
-function underReset(file, path23) {
-  for (let i2 = 1; i2 <= path23.length; i2++) {
-    const { found: found2, located: located2 } = locate(file, path23.slice(0, i2));
+function underReset(file, path24) {
+  for (let i2 = 1; i2 <= path24.length; i2++) {
+    const { found: found2, located: located2 } = locate(file, path24.slice(0, i2));
     if (!found2) return false;
     if (located2.node?.tag === "!reset") return true;
   }
@@ -37862,65 +37862,65 @@ function collapse(list2, combinator) {
   return [...rest, { path: at, keyword: "type", params: { type: [...types], allowedValues: values } }];
 }
 function describe2(error, data) {
-  const { path: path23, keyword, params } = error;
-  const where = `\`${displayPath(path23)}\``;
-  const value = valueAt(data, path23);
+  const { path: path24, keyword, params } = error;
+  const where = `\`${displayPath(path24)}\``;
+  const value = valueAt(data, path24);
   if (keyword !== "additionalProperties" && keyword !== "required" && typeof value === "string" && value.includes("$")) return null;
   switch (keyword) {
     case "additionalProperties":
-      return unknownKey(path23, String(params.additionalProperty), data);
+      return unknownKey(path24, String(params.additionalProperty), data);
     case "required":
-      return { path: path23, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
+      return { path: path24, onKey: true, message: `${where}: missing required key \`${String(params.missingProperty)}\`` };
     case "type": {
       const accepted = [...asArray(params.allowedValues).map((v) => `\`${String(v)}\``), ...typeNames(asArray(params.type).map(String))];
-      return { path: path23, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
+      return { path: path24, onKey: false, message: `${where}: must be ${orList(accepted)}, not ${found(value)}` };
     }
     case "enum": {
       const allowed = asArray(params.allowedValues).map(String);
       const hint = typeof value === "string" ? closest(value, allowed) : null;
       return {
-        path: path23,
+        path: path24,
         onKey: false,
         message: `${where}: ${shown(value)} is not one of ${allowed.map((v) => `\`${v}\``).join(", ")}${hint ? ` (did you mean \`${hint}\`?)` : ""}`
       };
     }
     case "pattern":
-      return { path: path23, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path23)}` };
+      return { path: path24, onKey: false, message: `${where}: ${shown(value)} is not a valid ${patternNoun(path24)}` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path23, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
+      return { path: path24, onKey: false, message: `${where}: must be ${COMPARISONS[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}, not ${shown(value)}` };
     case "uniqueItems": {
       const [first, second] = [Number(params.j), Number(params.i)].sort((a, b) => a - b);
-      const item = valueAt(data, [...path23, second]);
+      const item = valueAt(data, [...path24, second]);
       return {
-        path: [...path23, second],
+        path: [...path24, second],
         onKey: false,
-        message: `\`${displayPath([...path23, second])}\`: repeats \`${displayPath([...path23, first])}\` (${shown(item)}); Compose rejects duplicate entries`
+        message: `\`${displayPath([...path24, second])}\`: repeats \`${displayPath([...path24, first])}\` (${shown(item)}); Compose rejects duplicate entries`
       };
     }
     default:
-      return { path: path23, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
+      return { path: path24, onKey: false, message: `${where}: ${shown(value)} does not follow the Compose specification (${keyword})` };
   }
 }
 function unknownKey(parent, key, data) {
-  const path23 = [...parent, key];
+  const path24 = [...parent, key];
   const shape = shapeAt(parent);
   const at = parent.length ? `\`${displayPath(parent)}\`: ` : "";
   if (shape && !shape.keys.length && shape.patterns.length) {
     const noun = NAME_NOUNS[String(parent[parent.length - 1])] ?? "name";
     const rule = shape.patterns.includes("^[a-zA-Z0-9._-]+$") ? ": use letters, digits, `.`, `_` and `-`" : "";
-    return { path: path23, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
+    return { path: path24, onKey: true, message: `${at}${key ? `\`${key}\`` : "an empty key"} is not a valid ${noun}${rule}` };
   }
   const suggestion = shape ? closest(key, shape.keys) : null;
   const where = parent.length ? `${at}unknown key \`${key}\`` : `unknown top-level key \`${key}\``;
   let hint = "Compose refuses keys the specification does not define; keep custom data under a key starting with `x-`.";
-  const value = valueAt(data, path23);
+  const value = valueAt(data, path24);
   if (!parent.length && value && typeof value === "object" && ("image" in value || "build" in value)) {
     hint = `\`${key}\` looks like a service: services go under the top-level \`services:\` key.`;
   }
-  return { path: path23, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
+  return { path: path24, onKey: true, message: `${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`, hint };
 }
 var COMPARISONS = { "<=": "at most", ">=": "at least", "<": "less than", ">": "more than" };
 var NAME_NOUNS = {
@@ -37938,20 +37938,20 @@ var NAME_NOUNS = {
   sysctls: "sysctl name",
   extra_hosts: "host name"
 };
-function patternNoun(path23) {
-  const key = String(path23[path23.length - 1]);
+function patternNoun(path24) {
+  const key = String(path24[path24.length - 1]);
   if (key === "pull_policy") return "pull policy (`always`, `never`, `missing`, `build`, `refresh`, `daily`, `weekly` or `every_<duration>`)";
   if (key === "container_name") return "container name";
   return `\`${key}\` value`;
 }
-function shapeAt(path23) {
+function shapeAt(path24) {
   let best = null;
   let bestLiterals = -1;
   for (const [pattern, shape] of Object.entries(OBJECT_SHAPES)) {
     const segments = pattern === "" ? [] : pattern.slice(1).split("/").map(unescapePointer);
-    if (segments.length !== path23.length) continue;
+    if (segments.length !== path24.length) continue;
     let literals = 0;
-    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path23[i2]) && ++literals > 0);
+    const matches = segments.every((s2, i2) => s2 === "*" || s2 === String(path24[i2]) && ++literals > 0);
     if (matches && literals > bestLiterals) [best, bestLiterals] = [shape, literals];
   }
   return best;
@@ -38006,11 +38006,11 @@ function formatProblems(data) {
     for (const keyPath of DURATION_KEYS) {
       const value = valueAt(svc, keyPath);
       if (typeof value !== "string" || value.includes("$") || isDuration(value)) continue;
-      const path23 = [...base, ...keyPath];
+      const path24 = [...base, ...keyPath];
       problems.push({
-        path: path23,
+        path: path24,
         onKey: false,
-        message: `\`${displayPath(path23)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
+        message: `\`${displayPath(path24)}\`: must be a duration like \`30s\` or \`1m30s\`, not ${shown(value)}`,
         hint: "Units: `h`, `m`, `s`, `ms`, `us`, `ns` (no days: write `24h`); a bare number needs a unit."
       });
     }
@@ -38064,20 +38064,20 @@ function parsePointer(pointer) {
 function unescapePointer(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function pointerOf(path23) {
-  return path23.map((s2) => `/${s2}`).join("");
+function pointerOf(path24) {
+  return path24.map((s2) => `/${s2}`).join("");
 }
-function startsWith(path23, prefix) {
-  return prefix.length <= path23.length && prefix.every((s2, i2) => String(s2) === String(path23[i2]));
+function startsWith(path24, prefix) {
+  return prefix.length <= path24.length && prefix.every((s2, i2) => String(s2) === String(path24[i2]));
 }
-function displayPath(path23) {
+function displayPath(path24) {
   let out2 = "";
-  for (const segment of path23) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
+  for (const segment of path24) out2 += typeof segment === "number" ? `[${segment}]` : out2 ? `.${segment}` : segment;
   return out2 || "(top level)";
 }
-function valueAt(data, path23) {
+function valueAt(data, path24) {
   let current = data;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (Array.isArray(current) && typeof segment === "number") current = current[segment];
     else if (current && typeof current === "object" && Object.prototype.hasOwnProperty.call(current, segment)) current = current[String(segment)];
     else return void 0;
@@ -38823,8 +38823,8 @@ function mountCovers(instruction, ...dirs) {
   const targets = cacheMountTargets(instruction);
   return dirs.some((dir) => targets.some((target) => covers(target, normalisePath(dir))));
 }
-function normalisePath(path23) {
-  let p = path23.trim();
+function normalisePath(path24) {
+  let p = path24.trim();
   for (; ; ) {
     if (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
     else if (p.endsWith("/*") || p.endsWith("/.")) p = p.slice(0, -2);
@@ -39564,8 +39564,8 @@ var bin_sh_symlink_default = defineRule({
 
 // rules/dockerfile/cd-instead-of-workdir.ts
 var TEMP_DIRS = ["/tmp", "/var/tmp", "/dev/shm"];
-function isTemp(path23) {
-  return TEMP_DIRS.some((t) => path23 === t || path23.startsWith(`${t}/`));
+function isTemp(path24) {
+  return TEMP_DIRS.some((t) => path24 === t || path24.startsWith(`${t}/`));
 }
 var cd_instead_of_workdir_default = defineRule({
   meta: {
@@ -39589,10 +39589,10 @@ var cd_instead_of_workdir_default = defineRule({
       const cd = cds[0];
       const target = argsNoFlags(cd)[0];
       if (target === void 0 || target.dynamic || target.value === "-" || target.value.startsWith("~")) continue;
-      const path23 = normalisePath(target.value);
-      if (isTemp(path23)) continue;
+      const path24 = normalisePath(target.value);
+      if (isTemp(path24)) continue;
       const later = commandsAfter(run2.script, cd);
-      if (later.some((c) => removesPath(c, [path23]))) continue;
+      if (later.some((c) => removesPath(c, [path24]))) continue;
       if (later.length === 0) {
         ctx.report({
           range: cd.range,
@@ -40359,10 +40359,62 @@ var copy_from_root_filesystem_default = defineRule({
 });
 
 // rules/dockerfile/copy-ignored-file.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/model/project.ts
-import path11 from "node:path";
+import path12 from "node:path";
+
+// src/model/copies.ts
+import path10 from "node:path";
+function copyEntries(file, stage) {
+  const out2 = [];
+  let workdir = "/";
+  for (const instruction of stage.instructions) {
+    const keyword = instruction.getKeyword();
+    const expand = (w) => {
+      if (!w.includes("$")) return w;
+      const e = expandAt(file, stage, instruction, w);
+      return e.unresolved ? null : e.value;
+    };
+    if (keyword === "WORKDIR") {
+      const dir = expand(instruction.getArguments()[0]?.getValue() ?? "");
+      workdir = dir === null ? "/?" : path10.posix.resolve(workdir, dir);
+      continue;
+    }
+    if (keyword !== "COPY" && keyword !== "ADD") continue;
+    const json = instruction.getJSONStrings?.() ?? [];
+    const words2 = (json.length ? json.map((s2) => s2.getJSONValue()) : instruction.getArguments().map((a) => a.getValue())).map((w) => w.length >= 2 && (w[0] === '"' || w[0] === "'") && w[w.length - 1] === w[0] ? w.slice(1, -1) : w);
+    if (words2.length < 2 || words2.some((w) => w.startsWith("<<"))) continue;
+    const flags2 = instruction.getFlags?.() ?? [];
+    const from = flags2.find((f) => f.getName().toLowerCase() === "from")?.getValue() ?? null;
+    const destRaw = expand(words2[words2.length - 1]);
+    const dest = destRaw === null || workdir.includes("?") && !destRaw.startsWith("/") ? null : path10.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." || words2.length > 2 ? "/" : "");
+    out2.push({ instruction, stage, from, sources: words2.slice(0, -1).map(expand), dest });
+  }
+  return out2;
+}
+function landing(source, dest) {
+  return dest.endsWith("/") ? path10.posix.join(dest, path10.posix.basename(source)) : dest;
+}
+function traceToContext(file, stage, absolute) {
+  const target = path10.posix.resolve("/", absolute);
+  for (const s2 of stageAncestry(stage)) {
+    const copies2 = copyEntries(file, s2).filter((c) => c.from === null && c.dest !== null).reverse();
+    for (const copy of copies2) {
+      for (const src of copy.sources) {
+        if (src === null || /[*?[]/.test(src)) continue;
+        const dest = copy.dest;
+        if (landing(src, dest) === target) return src;
+        const dir = dest.endsWith("/") ? dest : `${dest}/`;
+        if (target.startsWith(dir) && (src === "." || src.endsWith("/") || !path10.posix.extname(src))) {
+          const inside = target.slice(dir.length);
+          return path10.posix.join(src, inside);
+        }
+      }
+    }
+  }
+  return null;
+}
 
 // src/parse/dockerignore.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
@@ -40422,10 +40474,10 @@ function linearMatcher(pattern, ignorecase) {
     }
     return states;
   };
-  return (path23) => {
+  return (path24) => {
     let states = close(/* @__PURE__ */ new Set([0]));
-    for (let i2 = 0; i2 < path23.length; i2++) {
-      const c = path23[i2];
+    for (let i2 = 0; i2 < path24.length; i2++) {
+      const c = path24[i2];
       const next = /* @__PURE__ */ new Set();
       for (const s2 of states) {
         if (s2 >= m + 1) {
@@ -40487,7 +40539,7 @@ function isValidPattern(pattern) {
     return false;
   }
 }
-function parseDockerignore(path23, text) {
+function parseDockerignore(path24, text) {
   const lines = splitLines(text);
   const patterns = [];
   lines.forEach((raw, index) => {
@@ -40507,7 +40559,7 @@ function parseDockerignore(path23, text) {
     return m;
   };
   return {
-    path: path23,
+    path: path24,
     kind: "dockerignore",
     text,
     lines,
@@ -40522,7 +40574,7 @@ function parseDockerignore(path23, text) {
 }
 
 // src/model/links.ts
-import path10 from "node:path";
+import path11 from "node:path";
 var cache2 = /* @__PURE__ */ new WeakMap();
 function linksOf(project) {
   let links = cache2.get(project);
@@ -40551,7 +40603,7 @@ function computeLinks(project) {
   return { services, dockerfiles, service: (s2) => byService.get(s2) };
 }
 function defaultContexts(dockerfilePath) {
-  const dir = normalizeRelative(path10.posix.dirname(dockerfilePath)) ?? "";
+  const dir = normalizeRelative(path11.posix.dirname(dockerfilePath)) ?? "";
   return dir === "" ? [""] : [dir, ""];
 }
 function linkService(project, service) {
@@ -40569,7 +40621,7 @@ function locatePath(base, value) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^git@/.test(v)) return { location: "remote", repoPath: null };
   if (v.startsWith("~")) return { location: "home", repoPath: null };
   if (v.startsWith("/") || v.startsWith("\\") || /^[A-Za-z]:[\\/]/.test(v)) return { location: "absolute", repoPath: null };
-  const rel = normalizeRelative(path10.posix.join(base || ".", v.replace(/\\/g, "/")));
+  const rel = normalizeRelative(path11.posix.join(base || ".", v.replace(/\\/g, "/")));
   return rel === null ? { location: "outside", repoPath: null } : { location: "inside", repoPath: rel };
 }
 function contextFromShortSyntax(service) {
@@ -40650,7 +40702,7 @@ function linkBuild(project, service, paths) {
 function dockerignoreOf(project, dockerfilePath, context) {
   const specific = project.byPath.get(`${dockerfilePath}.dockerignore`);
   if (specific?.kind === "dockerignore") return specific;
-  const dir = context ?? (normalizeRelative(path10.posix.dirname(dockerfilePath)) ?? "");
+  const dir = context ?? (normalizeRelative(path11.posix.dirname(dockerfilePath)) ?? "");
   const general = project.byPath.get(dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
   return general?.kind === "dockerignore" ? general : null;
 }
@@ -40687,11 +40739,11 @@ function envFileRefs(service, paths) {
   });
 }
 function dirOf(p) {
-  const dir = path10.posix.dirname(p);
+  const dir = path11.posix.dirname(p);
   return dir === "." ? "" : dir;
 }
 function looksLikeFile(p) {
-  const base = path10.posix.basename(p.replace(/\/+$/, ""));
+  const base = path11.posix.basename(p.replace(/\/+$/, ""));
   if (p.endsWith("/")) return false;
   if (/^\.(env|htpasswd|npmrc|pgpass|netrc|gitconfig|bashrc|profile|yarnrc|pypirc)([.-].*)?$/i.test(base)) return true;
   return /^[^.].*\.[A-Za-z][A-Za-z0-9]{0,9}$/.test(base);
@@ -40769,7 +40821,7 @@ function topLevelFileRefs(service, key, role, paths) {
 }
 var GLOB = /[*?[]/;
 function contextRelative(source) {
-  const clean = path10.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  const clean = path11.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   return clean === "." ? "" : clean.replace(/^\.\//, "");
 }
 function contextCopySources(file) {
@@ -40806,7 +40858,7 @@ function globParts(inContext) {
   return { dir: segments.slice(0, -1).join("/"), pattern: last };
 }
 function joinRepo(dir, rel) {
-  return normalizeRelative(path10.posix.join(dir || ".", rel || ".")) ?? "";
+  return normalizeRelative(path11.posix.join(dir || ".", rel || ".")) ?? "";
 }
 var MAX_PROBES = 4e3;
 var MAX_LISTINGS = 400;
@@ -40834,7 +40886,7 @@ async function probeReferencedPaths(ws, project) {
     }
   };
   const missingParent = async (p) => {
-    const parent = normalizeRelative(path10.posix.dirname(p)) ?? "";
+    const parent = normalizeRelative(path11.posix.dirname(p)) ?? "";
     if (await probe(parent) === "dir") await list2(parent);
   };
   const links = linksOf(project);
@@ -40938,7 +40990,7 @@ function filesOfKind(project, kind) {
 function dockerignoreFor(project, dockerfile, context) {
   const specific = project.byPath.get(`${dockerfile.path}.dockerignore`);
   if (specific?.kind === "dockerignore") return specific;
-  const dir = context ?? path11.posix.dirname(dockerfile.path);
+  const dir = context ?? path12.posix.dirname(dockerfile.path);
   const general = project.byPath.get(dir === "." || dir === "" ? ".dockerignore" : `${dir}/.dockerignore`);
   return general?.kind === "dockerignore" ? general : null;
 }
@@ -41010,10 +41062,10 @@ async function mapLimit(items2, limit, fn) {
 function composeSiblings(project) {
   const out2 = [];
   for (const file of project.files) {
-    if (file.kind !== "compose" || BASE_COMPOSE_NAMES.includes(path11.posix.basename(file.path).toLowerCase())) continue;
-    const dir = path11.posix.dirname(file.path);
+    if (file.kind !== "compose" || BASE_COMPOSE_NAMES.includes(path12.posix.basename(file.path).toLowerCase())) continue;
+    const dir = path12.posix.dirname(file.path);
     for (const name2 of [...BASE_COMPOSE_NAMES, ...DEFAULT_OVERRIDE_NAMES]) {
-      const rel = normalizeRelative(path11.posix.join(dir, name2));
+      const rel = normalizeRelative(path12.posix.join(dir, name2));
       if (rel) out2.push({ path: rel, kind: "compose" });
     }
   }
@@ -41028,11 +41080,11 @@ function referencedFiles(project) {
   const refs = [];
   const add = (base, target, kind) => {
     if (target.startsWith("/") || target.startsWith("~") || target.includes("$")) return;
-    const rel = normalizeRelative(path11.posix.join(base, target));
+    const rel = normalizeRelative(path12.posix.join(base, target));
     if (rel) refs.push({ path: rel, kind });
   };
   for (const file of project.files) {
-    const dir = path11.posix.dirname(file.path);
+    const dir = path12.posix.dirname(file.path);
     if (file.kind === "compose") {
       add(dir, ".env", "env");
       for (const inc of includesOf(file)) refs.push({ path: inc.path, kind: "compose" });
@@ -41061,7 +41113,7 @@ function referencedFiles(project) {
 function isNginxImage(image) {
   if (typeof image !== "string") return false;
   const ref = parseImageRef(image);
-  return Boolean(ref && path11.posix.basename(ref.name).includes("nginx"));
+  return Boolean(ref && path12.posix.basename(ref.name).includes("nginx"));
 }
 function isNginxConfigName(p) {
   return /\.(conf|conf\.template|template)$/.test(p);
@@ -41069,55 +41121,27 @@ function isNginxConfigName(p) {
 function isNginxDockerfile(file) {
   if (!file) return false;
   const final = file.stages[file.stages.length - 1];
-  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path11.posix.basename(s2.base.ref.name).includes("nginx")));
+  return Boolean(final && stageAncestry(final).some((s2) => s2.base.ref && path12.posix.basename(s2.base.ref.name).includes("nginx")));
 }
 function nginxConfigsCopied(file) {
   const out2 = [];
   for (const stage of file.stages) {
-    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path11.posix.basename(s2.base.ref.name).includes("nginx"));
-    for (const { copy, sources, dest } of stageCopies(stage)) {
+    const nginxStage = stageAncestry(stage).some((s2) => s2.base.ref && path12.posix.basename(s2.base.ref.name).includes("nginx"));
+    for (const { from, sources, dest } of copyEntries(file, stage)) {
+      if (dest === null) continue;
       for (const src of sources) {
-        if (!(dest.startsWith("/etc/nginx") || nginxStage && isNginxConfigName(src))) continue;
-        const from = copy.getFromFlag()?.getValue();
-        if (!from) {
+        if (src === null || !(dest.startsWith("/etc/nginx") || nginxStage && isNginxConfigName(src))) continue;
+        if (from === null) {
           if (!/[*?[]/.test(src)) out2.push(src);
           continue;
         }
         const origin = file.stages.find((s2) => s2.name?.toLowerCase() === from.toLowerCase());
-        const traced = origin ? traceToContext(origin, src) : null;
+        const traced = origin ? traceToContext(file, origin, src) : null;
         if (traced) out2.push(traced);
       }
     }
   }
   return out2;
-}
-function stageCopies(stage) {
-  const copies2 = [];
-  let workdir = "/";
-  for (const instruction of stage.instructions) {
-    const keyword = instruction.getKeyword();
-    if (keyword === "WORKDIR") {
-      const dir = instruction.getArguments()[0]?.getValue();
-      if (dir) workdir = path11.posix.resolve(workdir, dir);
-    } else if (keyword === "COPY" || keyword === "ADD") {
-      const args2 = instruction.getArguments().map((a) => a.getValue());
-      if (args2.length < 2) continue;
-      const destRaw = args2[args2.length - 1];
-      const dest = path11.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." ? "/" : "");
-      copies2.push({ copy: instruction, sources: args2.slice(0, -1), dest });
-    }
-  }
-  return copies2;
-}
-function traceToContext(stage, absolute) {
-  const copies2 = stageAncestry(stage).flatMap((s2) => stageCopies(s2).filter((c) => !c.copy.getFromFlag()).reverse());
-  for (const { sources, dest } of copies2) {
-    const destDir = dest.endsWith("/") ? dest : `${dest}/`;
-    if (!absolute.startsWith(destDir)) continue;
-    const inside = absolute.slice(destDir.length);
-    for (const src of sources) if (!/[*?[]/.test(src)) return path11.posix.join(src, inside);
-  }
-  return null;
 }
 function asList(value) {
   if (value === void 0 || value === null) return [];
@@ -41140,7 +41164,7 @@ function bindMount(volume) {
 
 // rules/dockerfile/copy-ignored-file.ts
 function contextPath(source) {
-  const clean = path12.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  const clean = path13.posix.normalize(source.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   return clean === "" || clean === "." ? "." : clean.replace(/^\.\//, "");
 }
 function rootIgnored(ignore) {
@@ -41232,7 +41256,7 @@ var copy_relative_no_workdir_default = defineRule({
 });
 
 // rules/dockerfile/copy-then-extract-archive.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var TAR_SUFFIXES = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz", ".txz"];
 var TAR_VALUE_FLAGS = ["-f", "--file", "-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "--strip-components", "--transform", "--exclude", "-I", "--use-compress-program", "--owner", "--group", "--mode"];
 function isTarArchive(name2) {
@@ -41273,7 +41297,7 @@ var copy_then_extract_archive_default = defineRule({
         if (value === null || source.heredoc || !isTarArchive(value)) continue;
         const dest = expandedWord(file, item, args2.dest);
         const renamed = args2.sources.length === 1 && dest !== null && !dest.endsWith("/") && dest !== "." && isTarArchive(dest);
-        archives.push({ word: source, name: path13.posix.basename(renamed ? dest : value) });
+        archives.push({ word: source, name: path14.posix.basename(renamed ? dest : value) });
       }
       if (!archives.length) continue;
       ctx.applies();
@@ -41284,7 +41308,7 @@ var copy_then_extract_archive_default = defineRule({
         for (const run2 of later) {
           const command = run2.script.commands.find((c) => {
             const extracted = extractedArchive(c);
-            return extracted !== null && !extracted.includes("$") && path13.posix.basename(extracted) === archive.name;
+            return extracted !== null && !extracted.includes("$") && path14.posix.basename(extracted) === archive.name;
           });
           if (command) {
             found2 = { run: run2, command };
@@ -41407,7 +41431,7 @@ var curl_pipe_shell_default = defineRule({
 });
 
 // rules/dockerfile/debug-env-enabled.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var DEBUG_SETTINGS = [
   { name: /^(DEBUG|FLASK_DEBUG|DJANGO_DEBUG|APP_DEBUG)$/, on: isTrue2, what: "debug mode" },
   { name: /^(NODE_ENV|FLASK_ENV|RAILS_ENV|RACK_ENV|APP_ENV)$/, on: (v) => ["development", "dev"].includes(v.toLowerCase()), what: "development mode" },
@@ -41418,7 +41442,7 @@ var DEBUG_SETTINGS = [
 function isDevDockerfile(filePath, stageName) {
   const words2 = (s2) => s2.toLowerCase().split(/[^a-z0-9]+/);
   const devWords = ["dev", "development", "debug", "local"];
-  return words2(path14.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
+  return words2(path15.posix.basename(filePath)).some((w) => devWords.includes(w)) || stageName !== null && words2(stageName).some((w) => devWords.includes(w));
 }
 var debug_env_enabled_default = defineRule({
   meta: {
@@ -42974,8 +42998,8 @@ function cannotFail(command) {
   if (["echo", "printf", "yes", "true", ":"].includes(command.name)) return true;
   return command.name === "cat" && argsNoFlags(command).length === 0;
 }
-function basename(path23) {
-  return path23.slice(path23.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
+function basename(path24) {
+  return path24.slice(path24.lastIndexOf("/") + 1).toLowerCase().replace(/\.exe$/, "");
 }
 function optionsSetPipefail(words2) {
   return words2.some((w, i2) => /^-[a-z]*o$/.test(w) && words2[i2 + 1] === "pipefail");
@@ -44372,7 +44396,7 @@ var workdir_relative_default = defineRule({
 });
 
 // rules/dockerfile/workdir-system-dir.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var RUNTIME_MOUNTS = ["/proc", "/sys", "/dev"];
 var HOST_ONLY = ["/boot", "/initrd", "/lost+found"];
 var SYSTEM_EXACT = /* @__PURE__ */ new Set(["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/etc"]);
@@ -44415,8 +44439,8 @@ var workdir_system_dir_default = defineRule({
         if (!item.onbuild || !written.includes("$")) {
           const { value, unresolved } = item.onbuild ? { value: written, unresolved: false } : expandAt(file, stage, item.instruction, written);
           if (!unresolved) {
-            if (value.startsWith("/")) resolved = path15.posix.normalize(value);
-            else if (current !== null && !item.onbuild) resolved = path15.posix.resolve(current, value);
+            if (value.startsWith("/")) resolved = path16.posix.normalize(value);
+            else if (current !== null && !item.onbuild) resolved = path16.posix.resolve(current, value);
           }
         }
         if (!item.onbuild) current = resolved;
@@ -44508,11 +44532,11 @@ var dockerfileRules = [
 ];
 
 // rules/project/lib.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/workspace/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import path16 from "node:path";
+import path17 from "node:path";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -44646,7 +44670,7 @@ async function discover(ws, paths, options = {}) {
     }
   };
   for (const input of paths.length ? paths : ["."]) {
-    const rel = normalizeRelative(path16.isAbsolute(input) ? path16.relative(ws.root, input) : input);
+    const rel = normalizeRelative(path17.isAbsolute(input) ? path17.relative(ws.root, input) : input);
     if (rel === null) {
       problems.push(`${input}: outside the repository root, not reviewed`);
       continue;
@@ -44654,7 +44678,7 @@ async function discover(ws, paths, options = {}) {
     const type = await ws.exists(rel);
     if (type === "dir") await walk(rel);
     else if (type === "file") {
-      const kind = classifyByName(path16.posix.basename(rel));
+      const kind = classifyByName(path17.posix.basename(rel));
       if (kind) found2.set(rel, kind);
       else problems.push(`${input}: not a Docker-related file name, not reviewed`);
     } else problems.push(`${input}: no such file or directory`);
@@ -44698,18 +44722,18 @@ function closest2(name2, candidates) {
 function similarDockerfile(project, missing, context, serviceName) {
   const candidates = /* @__PURE__ */ new Set();
   for (const f of project.files) if (f.kind === "dockerfile") candidates.add(f.path);
-  const dir = path17.posix.dirname(missing) === "." ? "" : path17.posix.dirname(missing);
+  const dir = path18.posix.dirname(missing) === "." ? "" : path18.posix.dirname(missing);
   for (const entry2 of listingOf(project, dir) ?? []) {
     if (entry2.type === "file" && (classifyByName(entry2.name) === "dockerfile" || /^dockerfile/i.test(entry2.name))) candidates.add(joinRepo(dir, entry2.name));
   }
   candidates.delete(missing);
   if (!candidates.size) return null;
-  const base = path17.posix.basename(missing).toLowerCase();
+  const base = path18.posix.basename(missing).toLowerCase();
   const service = serviceName.toLowerCase().replace(/[-_]/g, "");
   const score = (p) => {
-    const name2 = path17.posix.basename(p).toLowerCase();
+    const name2 = path18.posix.basename(p).toLowerCase();
     const flat = name2.replace(/[-_]/g, "");
-    const sameDir = (path17.posix.dirname(p) === "." ? "" : path17.posix.dirname(p)) === dir;
+    const sameDir = (path18.posix.dirname(p) === "." ? "" : path18.posix.dirname(p)) === dir;
     let s2 = 0;
     if (name2 === base) s2 += 4;
     if (service.length >= 2 && flat.includes(service)) s2 += 3;
@@ -44723,15 +44747,15 @@ function similarDockerfile(project, missing, context, serviceName) {
   return ranked[0].p;
 }
 function relativeTo(from, repoPath) {
-  return path17.posix.relative(from || ".", repoPath || ".") || ".";
+  return path18.posix.relative(from || ".", repoPath || ".") || ".";
 }
 function isSecretMaterial(p) {
-  const base = path17.posix.basename(p).toLowerCase();
+  const base = path18.posix.basename(p).toLowerCase();
   return /\.(pem|key|crt|cer|der|p12|pfx|jks|keystore|kdbx|gpg|asc)$/.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)/.test(base) || /(secret|password|passwd|token|credential)s?([._-]|$)/.test(base);
 }
 function hasTemplateBeside(project, repoPath) {
-  const dir = path17.posix.dirname(repoPath) === "." ? "" : path17.posix.dirname(repoPath);
-  const base = path17.posix.basename(repoPath);
+  const dir = path18.posix.dirname(repoPath) === "." ? "" : path18.posix.dirname(repoPath);
+  const base = path18.posix.basename(repoPath);
   const names = /* @__PURE__ */ new Set();
   for (const suffix of ["example", "sample", "template", "dist", "defaults", "default", "tpl", "tmpl", "in", "local.example"]) {
     names.add(`${base}.${suffix}`);
@@ -44761,9 +44785,9 @@ function isBuildOutput(inContext) {
 function kindWithSuggestion(project, repoPath) {
   const kind = pathKind(project, repoPath);
   if (kind !== null) return { kind, suggestion: null };
-  const dir = path17.posix.dirname(repoPath) === "." ? "" : path17.posix.dirname(repoPath);
+  const dir = path18.posix.dirname(repoPath) === "." ? "" : path18.posix.dirname(repoPath);
   const entries = listingOf(project, dir);
-  const best = entries ? closest2(path17.posix.basename(repoPath), entries.map((e) => e.name)) : null;
+  const best = entries ? closest2(path18.posix.basename(repoPath), entries.map((e) => e.name)) : null;
   return { kind, suggestion: best === null ? null : joinRepo(dir, best) };
 }
 function stagesNeeded(file, stage) {
@@ -45068,13 +45092,13 @@ var compose_depends_on_no_healthcheck_default = defineRule({
 });
 
 // rules/project/lib-images.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // rules/project/lib-nginx.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/model/nginx-links.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var cache3 = /* @__PURE__ */ new WeakMap();
 function nginxRuntimes(project) {
   let runtimes = cache3.get(project);
@@ -45092,7 +45116,7 @@ function runtimesOfNginxFile(project, file) {
   return out2;
 }
 function isNginxImageRef(ref) {
-  return Boolean(ref && path18.posix.basename(ref.name.toLowerCase()).includes("nginx"));
+  return Boolean(ref && path19.posix.basename(ref.name.toLowerCase()).includes("nginx"));
 }
 function isOfficialNginx(ref) {
   if (!ref) return false;
@@ -45138,7 +45162,7 @@ function computeRuntimes(project) {
     if (file.kind !== "dockerfile" || builtByCompose.has(file.path)) continue;
     const stage = targetStage(file);
     if (!stage) continue;
-    const dir = normalizeRelative(path18.posix.dirname(file.path)) ?? "";
+    const dir = normalizeRelative(path19.posix.dirname(file.path)) ?? "";
     const copied = copyPlacements(project, file, stage, dir);
     if (!copied.placements.length) continue;
     const image = rootBase(stage);
@@ -45162,14 +45186,14 @@ function mountPlacements(project, service) {
   const volumes = service.data.volumes;
   if (Array.isArray(volumes)) {
     volumes.forEach((entry2, i2) => {
-      const mount = parseVolume(entry2, service.env);
+      const mount = parseMount(entry2, service.env);
       if (!mount || mount.target === null) return;
       const under2 = UNDER_NGINX(mount.target);
-      if (!mount.bind || mount.source === null) {
+      if (mount.type !== "bind" || mount.source === null || mount.sourceUnknown) {
         if (under2) opaque2 = true;
         return;
       }
-      const repoPath = /^(\/|~)/.test(mount.source) ? null : normalizeRelative(path18.posix.join(service.dir || ".", mount.source));
+      const repoPath = /^(\/|~)/.test(mount.source) ? null : normalizeRelative(path19.posix.join(service.dir || ".", mount.source));
       const file = nginxFile(project, repoPath);
       if (file) placements.push({ path: repoPath, file, target: mount.target, via: "mount", place: service.at("volumes", i2) });
       else if (under2) opaque2 = true;
@@ -45185,65 +45209,16 @@ function mountPlacements(project, service) {
   }
   return { placements, opaque: opaque2 };
 }
-function parseVolume(entry2, env) {
-  const text = scalarText(entry2);
-  if (text !== null) {
-    const { value, unresolved } = interpolate(text, env);
-    const parts2 = value.split(":");
-    if (parts2.length === 1) return { bind: false, source: null, target: parts2[0] };
-    const [source2, target2] = parts2;
-    const bind = /^(\.|\/|~)/.test(source2);
-    return { bind, source: unresolved && bind ? null : source2, target: target2 || null };
-  }
-  const map = asMap(entry2);
-  if (!map) return null;
-  const type = scalarText(map.type);
-  const source = scalarText(map.source);
-  const target = scalarText(map.target);
-  const s2 = source === null ? null : interpolate(source, env);
-  const t = target === null ? null : interpolate(target, env);
-  return { bind: type === "bind", source: s2 && !s2.unresolved ? s2.value : null, target: t && !t.unresolved ? t.value : null };
-}
-function copyEntries(file, stage) {
-  const out2 = [];
-  let workdir = "/";
-  for (const instruction of stage.instructions) {
-    const keyword = instruction.getKeyword();
-    const expand = (w) => {
-      if (!w.includes("$")) return w;
-      const e = expandAt(file, stage, instruction, w);
-      return e.unresolved ? null : e.value;
-    };
-    if (keyword === "WORKDIR") {
-      const dir = expand(instruction.getArguments()[0]?.getValue() ?? "");
-      workdir = dir === null ? "/?" : path18.posix.resolve(workdir, dir);
-      continue;
-    }
-    if (keyword !== "COPY" && keyword !== "ADD") continue;
-    const json = instruction.getJSONStrings?.() ?? [];
-    const words2 = (json.length ? json.map((s2) => s2.getJSONValue()) : instruction.getArguments().map((a) => a.getValue())).map((w) => w.length >= 2 && (w[0] === '"' || w[0] === "'") && w[w.length - 1] === w[0] ? w.slice(1, -1) : w);
-    if (words2.length < 2 || words2.some((w) => w.startsWith("<<"))) continue;
-    const flags2 = instruction.getFlags?.() ?? [];
-    const from = flags2.find((f) => f.getName().toLowerCase() === "from")?.getValue() ?? null;
-    const destRaw = expand(words2[words2.length - 1]);
-    const dest = destRaw === null || workdir.includes("?") && !destRaw.startsWith("/") ? null : path18.posix.resolve(workdir, destRaw) + (destRaw.endsWith("/") || destRaw === "." || words2.length > 2 ? "/" : "");
-    out2.push({ instruction, stage, from, sources: words2.slice(0, -1).map(expand), dest });
-  }
-  return out2;
-}
-function landing(source, dest) {
-  return dest.endsWith("/") ? path18.posix.join(dest, path18.posix.basename(source)) : dest;
-}
 var CONFIG_NAME = /\.(conf|conf\.template|template)$/;
 function copyPlacements(project, file, stage, context) {
   const placements = [];
   let opaque2 = false;
   const chain = stageAncestry(stage);
   const nginxImage = isNginxImageRef(rootBase(stage));
-  const dockerfileDir = normalizeRelative(path18.posix.dirname(file.path)) ?? "";
+  const dockerfileDir = normalizeRelative(path19.posix.dirname(file.path)) ?? "";
   const resolve = (src) => {
     const inContext = src.replace(/^\/+/, "");
-    const candidates = [context, dockerfileDir].filter((c) => c !== null).map((c) => normalizeRelative(path18.posix.join(c || ".", inContext)));
+    const candidates = [context, dockerfileDir].filter((c) => c !== null).map((c) => normalizeRelative(path19.posix.join(c || ".", inContext)));
     for (const c of candidates) {
       const f = nginxFile(project, c);
       if (f) return { repoPath: c, file: f };
@@ -45269,7 +45244,7 @@ function copyPlacements(project, file, stage, context) {
         if (entry2.from === null) resolved = resolve(src);
         else {
           const origin = file.stages.find((x) => x.name?.toLowerCase() === entry2.from.toLowerCase()) ?? (/^\d+$/.test(entry2.from) ? file.stages[Number(entry2.from)] : void 0);
-          const traced = origin ? traceToContext2(file, origin, src) : null;
+          const traced = origin ? traceToContext(file, origin, src) : null;
           resolved = traced === null ? null : resolve(traced);
         }
         if (resolved?.file) placements.push({ path: resolved.repoPath, file: resolved.file, target, via: "copy", place });
@@ -45278,25 +45253,6 @@ function copyPlacements(project, file, stage, context) {
     }
   }
   return { placements, opaque: opaque2 };
-}
-function traceToContext2(file, stage, absolute) {
-  const target = path18.posix.resolve("/", absolute);
-  for (const s2 of stageAncestry(stage)) {
-    const copies2 = copyEntries(file, s2).filter((c) => c.from === null && c.dest !== null).reverse();
-    for (const copy of copies2) {
-      for (const src of copy.sources) {
-        if (src === null || /[*?[]/.test(src)) continue;
-        const dest = copy.dest;
-        if (landing(src, dest) === target) return src;
-        const dir = dest.endsWith("/") ? dest : `${dest}/`;
-        if (target.startsWith(dir) && (src === "." || src.endsWith("/") || !path18.posix.extname(src))) {
-          const inside = target.slice(dir.length);
-          return path18.posix.join(src, inside);
-        }
-      }
-    }
-  }
-  return null;
 }
 
 // src/parse/nginx.ts
@@ -45650,7 +45606,7 @@ function nginxConfig(file) {
   return config;
 }
 function isConfigPath(p) {
-  const base = path19.posix.basename(p).toLowerCase();
+  const base = path20.posix.basename(p).toLowerCase();
   if (/\.(pem|crt|key|cer|der|p12|pfx|csr|htpasswd|types|html|js|json|lua|txt|md)$/.test(base) || base.startsWith(".htpasswd") || base === "mime.types") return false;
   return /\.(conf|template|nginx|vhost)$/.test(base) || base.includes("nginx") || /(^|\/)(conf\.d|sites-(available|enabled)|templates|snippets)\//.test(p);
 }
@@ -45684,7 +45640,7 @@ function httpServers(config) {
 }
 function isStandardInclude(directive, level) {
   const target = directive.args[0]?.value ?? "";
-  const base = path19.posix.basename(target);
+  const base = path20.posix.basename(target);
   if (/^(mime\.types|fastcgi_params|fastcgi\.conf|uwsgi_params|scgi_params|proxy_params|koi-utf|koi-win|win-utf)$/.test(base)) return true;
   if (level === "http") return /(^|\/)(conf\.d|sites-enabled|http\.d|vhosts\.d)\/\*(\.conf)?$/.test(target) || /(^|\/)modules-enabled\//.test(target);
   return false;
@@ -45963,7 +45919,7 @@ function serverHeaders(project, file, config, server) {
 
 // rules/project/lib-images.ts
 function toolOfCommand(name2) {
-  const base = path20.posix.basename(name2);
+  const base = path21.posix.basename(name2);
   if (base === "curl" || base === "wget" || base === "bash") return base;
   if (base === "nc" || base === "netcat" || base === "ncat") return "nc";
   if (/^python(\d+(\.\d+)?)?$/.test(base)) return "python";
@@ -46196,7 +46152,7 @@ function runEffects(script, state, groups, maybe) {
     if (used) state.tools.set(used, "yes");
     if (PYTHON_INSTALLERS.test(command.name) || used === "python" && command.args.some((a) => a.value === "-m" || a.value === "-mpip")) state.modules = "unknown";
     const fed2 = command.wrappers.includes("xargs") || command.wrappers.includes("parallel");
-    if (fed2 && PACKAGE_MANAGERS.has(command.name) || (command.name === "xargs" || command.name === "parallel") && command.args.some((a) => PACKAGE_MANAGERS.has(path20.posix.basename(a.value)))) {
+    if (fed2 && PACKAGE_MANAGERS.has(command.name) || (command.name === "xargs" || command.name === "parallel") && command.args.some((a) => PACKAGE_MANAGERS.has(path21.posix.basename(a.value)))) {
       TOOLS.forEach(maybe);
       state.modules = "unknown";
       continue;
@@ -46232,13 +46188,13 @@ function runEffects(script, state, groups, maybe) {
     }
     for (const word of command.args) {
       if (word.dynamic) continue;
-      const base = path20.posix.basename(word.value);
+      const base = path21.posix.basename(word.value);
       for (const tool of TOOLS) if (tool !== used && isBinaryOf(tool, base)) maybe(tool);
     }
   }
 }
 function normalise(p) {
-  let out2 = path20.posix.normalize(p.trim() || "/");
+  let out2 = path21.posix.normalize(p.trim() || "/");
   while (out2.length > 1 && (out2.endsWith("/") || out2.endsWith("/."))) out2 = out2.endsWith("/.") ? out2.slice(0, -2) || "/" : out2.slice(0, -1);
   if (out2.endsWith("/*")) out2 = out2.slice(0, -2) || "/";
   return out2;
@@ -46263,7 +46219,7 @@ function copyEffects(file, stage, instruction, state, maybe, visiting) {
   if (!fromFlag) {
     for (const src of [...sources, dest]) {
       if (src.unresolved) continue;
-      const base = path20.posix.basename(normalise(src.value));
+      const base = path21.posix.basename(normalise(src.value));
       for (const tool of TOOLS) if (isBinaryOf(tool, base)) maybe(tool);
       if (/venv|site-packages|\.whl$|(^|\/)(vendor|vendored|libs?|deps|wheels|packages|python)(\/|$)/.test(src.value) || normalise(src.value) === ".") state.modules = "unknown";
     }
@@ -46282,8 +46238,8 @@ function copyEffects(file, stage, instruction, state, maybe, visiting) {
       if (state.shell === "no") state.shell = "unknown";
       continue;
     }
-    const base = path20.posix.basename(normalise(src.value));
-    const destBase = dest.unresolved ? "" : path20.posix.basename(normalise(dest.value));
+    const base = path21.posix.basename(normalise(src.value));
+    const destBase = dest.unresolved ? "" : path21.posix.basename(normalise(dest.value));
     for (const tool of TOOLS) {
       if (isBinaryOf(tool, base) || isBinaryOf(tool, destBase)) {
         const there = sourceBox ? sourceBox.tool(tool) : "unknown";
@@ -46393,7 +46349,7 @@ function mentionsPort(service, project, port2) {
     const refs = Array.isArray(service.data.env_file) ? service.data.env_file : service.data.env_file ? [service.data.env_file] : [];
     for (const ref of refs) {
       const p = scalarText(ref) ?? scalarText(asMap(ref)?.path);
-      if (p && path20.posix.normalize(path20.posix.join(service.dir || ".", p)) === envFile.path) texts.push(envFile.text);
+      if (p && path21.posix.normalize(path21.posix.join(service.dir || ".", p)) === envFile.path) texts.push(envFile.text);
     }
   }
   const build = buildOf2(service, project);
@@ -47404,17 +47360,17 @@ function parseUnifiedDiff(diff) {
       oldPath = stripPrefix(line.slice(4));
     } else if (line.startsWith("+++ ")) {
       const newPath = stripPrefix(line.slice(4));
-      const path23 = newPath ?? oldPath;
-      if (!path23) continue;
+      const path24 = newPath ?? oldPath;
+      if (!path24) continue;
       const status = newPath === null ? "removed" : oldPath === null ? "added" : oldPath !== newPath ? "renamed" : "modified";
-      current = { path: path23, status, previousPath: status === "renamed" ? oldPath : null, addedLines: /* @__PURE__ */ new Set() };
-      changes.set(path23, current);
+      current = { path: path24, status, previousPath: status === "renamed" ? oldPath : null, addedLines: /* @__PURE__ */ new Set() };
+      changes.set(path24, current);
     } else if (line.startsWith("rename from ")) {
       oldPath = line.slice("rename from ".length);
     } else if (line.startsWith("rename to ") && oldPath) {
-      const path23 = line.slice("rename to ".length);
-      current = { path: path23, status: "renamed", previousPath: oldPath, addedLines: /* @__PURE__ */ new Set() };
-      changes.set(path23, current);
+      const path24 = line.slice("rename to ".length);
+      current = { path: path24, status: "renamed", previousPath: oldPath, addedLines: /* @__PURE__ */ new Set() };
+      changes.set(path24, current);
     } else if (line.startsWith("@@")) {
       const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line);
       if (m) newLine = Number(m[1]);
@@ -47427,9 +47383,9 @@ function parseUnifiedDiff(diff) {
   return changes;
 }
 function stripPrefix(p) {
-  const path23 = p.replace(/\t.*$/, "");
-  if (path23 === "/dev/null") return null;
-  const unquoted = path23.startsWith('"') ? JSON.parse(path23) : path23;
+  const path24 = p.replace(/\t.*$/, "");
+  if (path24 === "/dev/null") return null;
+  const unquoted = path24.startsWith('"') ? JSON.parse(path24) : path24;
   return unquoted.replace(/^[ab]\//, "");
 }
 
@@ -47468,7 +47424,7 @@ function gitChanges(root, spec) {
   const changes = parseUnifiedDiff(git(root, [...args2, "--"]));
   if (!head) {
     const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
-    for (const path23 of untracked) changes.set(path23, { path: path23, status: "added", previousPath: null, addedLines: /* @__PURE__ */ new Set(), allLinesAdded: true });
+    for (const path24 of untracked) changes.set(path24, { path: path24, status: "added", previousPath: null, addedLines: /* @__PURE__ */ new Set(), allLinesAdded: true });
   }
   return changes;
 }
@@ -47572,9 +47528,9 @@ function resolveConfig(files, rules) {
   return config;
 }
 async function findHadolintConfig(read) {
-  for (const path23 of HADOLINT_CONFIG_FILES) {
-    const text = await read(path23);
-    if (text !== null) return { path: path23, text };
+  for (const path24 of HADOLINT_CONFIG_FILES) {
+    const text = await read(path24);
+    if (text !== null) return { path: path24, text };
   }
   return null;
 }
@@ -47732,33 +47688,17 @@ function secretParts(raw) {
 function urlPasswords(value) {
   return [...value.matchAll(URL_CREDENTIALS2)].map((m) => m[1]).filter((p) => !p.startsWith("$"));
 }
-function envFileEntries(text) {
-  const out2 = [];
-  for (const raw of text.split("\n")) {
-    const line = raw.trim().replace(/^export\s+/, "");
-    const eq = line.indexOf("=");
-    if (!line || line.startsWith("#") || eq <= 0) continue;
-    const name2 = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    if (!(value.startsWith('"') || value.startsWith("'"))) value = value.replace(/\s+#.*$/, "");
-    out2.push({ name: name2, value });
-  }
-  return out2;
-}
-function scalar(value) {
-  return typeof value === "string" ? value : typeof value === "number" || typeof value === "bigint" ? String(value) : null;
-}
 function composeEntries(data) {
   if (Array.isArray(data)) {
     return data.flatMap((item) => {
-      const text = scalar(item);
+      const text = scalarText(item);
       const eq = text?.indexOf("=") ?? -1;
       return text !== null && eq > 0 ? [{ name: text.slice(0, eq).trim(), value: text.slice(eq + 1) }] : [];
     });
   }
   if (data && typeof data === "object") {
     return Object.entries(data).flatMap(([name2, v]) => {
-      const value = scalar(v);
+      const value = scalarText(v);
       return value === null ? [] : [{ name: name2, value }];
     });
   }
@@ -47772,8 +47712,9 @@ function projectSecrets(project) {
   };
   for (const file of project.files) {
     try {
-      if (file.kind === "env") for (const e of envFileEntries(file.text)) entry2(e.name, e.value);
-      else if (file.kind === "compose") {
+      if (file.kind === "env") {
+        for (const e of parseDotenv(file.text)) if (e.value !== null) entry2(e.name, e.value);
+      } else if (file.kind === "compose") {
         for (const service of file.services) {
           for (const e of composeEntries(service.data.environment)) entry2(e.name, e.value);
           const build = service.data.build;
@@ -48147,8 +48088,8 @@ function renderText(review2, options = {}) {
   const out2 = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const f of result.findings) byFile.set(f.path, [...byFile.get(f.path) ?? [], f]);
-  for (const [path23, findings] of byFile) {
-    out2.push(c("bold", plain(pathOf(path23))));
+  for (const [path24, findings] of byFile) {
+    out2.push(c("bold", plain(pathOf(path24))));
     const sorted = [...findings].sort((a, b) => a.line - b.line || PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
     for (const f of sorted) {
       out2.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${c(f.priority, f.priority.padEnd(8))} ${plain(f.message)}  ${c("dim", f.ruleId)}`);
@@ -48169,7 +48110,7 @@ function renderText(review2, options = {}) {
 }
 
 // src/review.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/changes/relocate.ts
 function findingsOfChange(findings, changes, lineText) {
@@ -48232,8 +48173,8 @@ import { createHash } from "node:crypto";
 function normalizeKey(text) {
   return text.trim().replace(/\s+/g, " ");
 }
-function fingerprint(ruleId, path23, key, occurrence) {
-  return createHash("sha256").update(`${ruleId}\0${path23}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
+function fingerprint(ruleId, path24, key, occurrence) {
+  return createHash("sha256").update(`${ruleId}\0${path24}\0${key}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
 // src/engine/suppressions.ts
@@ -48478,9 +48419,9 @@ function budgetMessage(skipped, budget) {
 function finalize(pending, config) {
   pending.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.report.range.line - b.report.range.line || a.report.range.column - b.report.range.column || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const occurrences = /* @__PURE__ */ new Map();
-  return pending.map(({ meta, path: path23, report, lines }) => {
+  return pending.map(({ meta, path: path24, report, lines }) => {
     const key = report.key ?? normalizeKey(lines[report.range.line - 1] ?? "");
-    const slot = `${meta.id}\0${path23}\0${key}`;
+    const slot = `${meta.id}\0${path24}\0${key}`;
     const n = occurrences.get(slot) ?? 0;
     occurrences.set(slot, n + 1);
     const { range: range2 } = report;
@@ -48489,7 +48430,7 @@ function finalize(pending, config) {
       title: meta.title,
       priority: config.rules.get(meta.id)?.priority ?? meta.priority,
       category: meta.category,
-      path: path23,
+      path: path24,
       line: range2.line,
       endLine: range2.endLine,
       column: range2.column,
@@ -48497,7 +48438,7 @@ function finalize(pending, config) {
       message: report.message,
       hint: report.hint ?? null,
       equivalents: meta.equivalents,
-      fingerprint: fingerprint(meta.id, path23, key, n),
+      fingerprint: fingerprint(meta.id, path24, key, n),
       fix: report.fix ?? null,
       related: report.related ?? [],
       scope: report.scope ?? "line"
@@ -48664,8 +48605,8 @@ function allPaths(project) {
   return [...project.files.map((f) => f.path), ...project.unread.map((u) => u.path)].sort();
 }
 function relativeToCwd(root, cwd, p) {
-  const rel = path21.relative(cwd, path21.join(root, p));
-  return rel.split(path21.sep).join("/") || ".";
+  const rel = path22.relative(cwd, path22.join(root, p));
+  return rel.split(path22.sep).join("/") || ".";
 }
 
 // src/version.ts
@@ -48678,15 +48619,15 @@ var TreeIndex = class {
   children = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
   /** Adds a tree entry; only regular files (mode 100644/100755) are kept: symlinks and submodules are never followed. */
   addEntry(rawPath, type, mode, sha, size) {
-    const path23 = normalizeRelative(rawPath);
-    if (!path23) return;
-    if (type === "tree") return this.addDir(path23);
+    const path24 = normalizeRelative(rawPath);
+    if (!path24) return;
+    if (type === "tree") return this.addDir(path24);
     if (type !== "blob" || mode !== "100644" && mode !== "100755") return;
-    this.blobs.set(path23, { sha, size });
-    const slash = path23.lastIndexOf("/");
-    const dir = slash < 0 ? "" : path23.slice(0, slash);
+    this.blobs.set(path24, { sha, size });
+    const slash = path24.lastIndexOf("/");
+    const dir = slash < 0 ? "" : path24.slice(0, slash);
     this.addDir(dir);
-    this.children.get(dir).set(path23.slice(slash + 1), "file");
+    this.children.get(dir).set(path24.slice(slash + 1), "file");
   }
   addDir(dir) {
     if (this.children.has(dir)) return;
@@ -48822,10 +48763,10 @@ function gitTopLevel(dir) {
   }
 }
 function commonFolder(paths) {
-  const dirs = paths.map((p) => existsSync2(p) && !isFile(p) ? p : path22.dirname(p));
+  const dirs = paths.map((p) => existsSync2(p) && !isFile(p) ? p : path23.dirname(p));
   let common = dirs[0];
   for (const d of dirs.slice(1)) {
-    while (common !== path22.dirname(common) && path22.relative(common, d).startsWith("..")) common = path22.dirname(common);
+    while (common !== path23.dirname(common) && path23.relative(common, d).startsWith("..")) common = path23.dirname(common);
   }
   return common;
 }
@@ -48837,36 +48778,36 @@ function isFile(p) {
   }
 }
 function findRoot(cwd, paths, explicit) {
-  if (explicit) return path22.resolve(cwd, explicit);
-  const absolute = (paths.length ? paths : ["."]).map((p) => path22.resolve(cwd, p));
+  if (explicit) return path23.resolve(cwd, explicit);
+  const absolute = (paths.length ? paths : ["."]).map((p) => path23.resolve(cwd, p));
   const top = gitTopLevel(cwd);
-  if (top && absolute.every((p) => !path22.relative(top, p).startsWith(".."))) return top;
+  if (top && absolute.every((p) => !path23.relative(top, p).startsWith(".."))) return top;
   const first = absolute[0];
-  const topOfFirst = gitTopLevel(existsSync2(first) && !isFile(first) ? first : path22.dirname(first));
-  if (topOfFirst && absolute.every((p) => !path22.relative(topOfFirst, p).startsWith(".."))) return topOfFirst;
+  const topOfFirst = gitTopLevel(existsSync2(first) && !isFile(first) ? first : path23.dirname(first));
+  if (topOfFirst && absolute.every((p) => !path23.relative(topOfFirst, p).startsWith(".."))) return topOfFirst;
   return commonFolder(absolute);
 }
 async function loadConfig(root, cwd, explicit) {
   const ws = new DiskWorkspace(root);
   let own = null;
   if (explicit) {
-    const file = path22.resolve(cwd, explicit);
+    const file = path23.resolve(cwd, explicit);
     try {
-      own = { text: await fs3.readFile(file, "utf8"), source: path22.relative(cwd, file) || file };
+      own = { text: await fs3.readFile(file, "utf8"), source: path23.relative(cwd, file) || file };
     } catch (error) {
       throw new ConfigError(`${explicit}: cannot read the configuration (${error.code ?? "error"})`);
     }
   } else if (await ws.exists(DEFAULT_CONFIG_PATH) === "file") {
     const read = await ws.read(DEFAULT_CONFIG_PATH);
     if (!read.ok) throw new ConfigError(`${DEFAULT_CONFIG_PATH}: cannot read the configuration (${read.reason})`);
-    const file = path22.join(root, DEFAULT_CONFIG_PATH);
-    own = { text: read.text, source: path22.relative(cwd, file) || file };
+    const file = path23.join(root, DEFAULT_CONFIG_PATH);
+    own = { text: read.text, source: path23.relative(cwd, file) || file };
   }
   const found2 = await findHadolintConfig(async (rel) => {
     const read = await ws.exists(rel) === "file" ? await ws.read(rel) : null;
     return read?.ok ? read.text : null;
   });
-  const hadolint = found2 && { text: found2.text, source: path22.relative(cwd, path22.join(root, found2.path)) || found2.path };
+  const hadolint = found2 && { text: found2.text, source: path23.relative(cwd, path23.join(root, found2.path)) || found2.path };
   return resolveConfig({ own, hadolint }, allRules);
 }
 function renderReport(result, format, options) {
@@ -48915,14 +48856,14 @@ ${USAGE}
       changes = gitChanges(root, spec);
       if (spec.head) workspace = new GitTreeWorkspace(root, resolveCommit(root, spec.head));
     }
-    const paths = (options.paths.length ? options.paths : [io.cwd === root ? "." : path22.relative(root, io.cwd) || "."]).map(
-      (p) => path22.relative(root, path22.resolve(io.cwd, p)) || "."
+    const paths = (options.paths.length ? options.paths : [io.cwd === root ? "." : path23.relative(root, io.cwd) || "."]).map(
+      (p) => path23.relative(root, path23.resolve(io.cwd, p)) || "."
     );
     const result = await review({ workspace, paths, config, rules: allRules, changes });
     result.notices.unshift(...config.notices);
     const color = options.output === null && (options.color ?? (Boolean(io.isTTY) && !io.env?.NO_COLOR));
     const report = renderReport(result, options.format, { color, pathOf: (p) => relativeToCwd(root, io.cwd, p) });
-    if (options.output) await fs3.writeFile(path22.resolve(io.cwd, options.output), report);
+    if (options.output) await fs3.writeFile(path23.resolve(io.cwd, options.output), report);
     else io.stdout(report);
     return result.findings.some((f) => atOrAbove(f.priority, failOn)) ? 1 : 0;
   } catch (error) {

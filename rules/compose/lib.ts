@@ -11,9 +11,9 @@ import { locate, type ComposeData, type ComposeFile, type YamlPath } from '../..
 import { stageAncestry, stageInstructions, targetStage, type DockerfileFile } from '../../src/parse/dockerfile.js';
 import { parseImageRef } from '../../src/parse/image.js';
 import { fromOffsets } from '../../src/parse/positions.js';
-export { asMap, scalarText, splitOutsideVariables, type BuildInfo, type Interpolated } from '../../src/model/compose-build.js';
+export { asMap, isTrue, parseMount, scalarText, splitOutsideVariables, type BuildInfo, type Interpolated, type MountSpec } from '../../src/model/compose-build.js';
 export { composeViewOf, type ComposeView, type Place, type ServiceView } from '../../src/model/compose-project.js';
-import { asMap, buildOf as buildOfFile, interpolate as interpolateWith, scalarText, splitOutsideVariables, type BuildInfo, type Interpolated } from '../../src/model/compose-build.js';
+import { asMap, buildOf as buildOfFile, interpolate as interpolateWith, isTrue, parseMount, scalarText, splitOutsideVariables, type BuildInfo, type Interpolated, type MountSpec } from '../../src/model/compose-build.js';
 
 /** The view the file being checked is judged in. */
 export function viewOf(ctx: { file: ComposeFile; project: Project }): ComposeView {
@@ -48,9 +48,6 @@ export function servicePath(service: { name: string } | string, ...rest: (string
 }
 
 
-export function isTrue(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && /^(true|yes|on|1)$/i.test(value.trim()));
-}
 
 
 
@@ -209,14 +206,7 @@ export function isAllInterfaces(spec: Pick<PortSpec, 'hostIp' | 'hostIpUnknown'>
 // ---------------------------------------------------------------------------------------------------------------
 // volumes
 
-export interface Mount {
-  type: 'bind' | 'volume' | 'tmpfs' | 'other';
-  /** Host path (bind) or volume name, interpolated with defaults; null for anonymous volumes. */
-  source: string | null;
-  target: string | null;
-  /** The source depends on a variable without default. */
-  sourceUnknown: boolean;
-  readOnly: boolean;
+export interface Mount extends MountSpec {
   range: Range;
   in: string;
   /** Path inside the service: `['volumes', i]`. */
@@ -235,37 +225,6 @@ export function mountsOf(service: ServiceView): Mount[] {
   return mounts;
 }
 
-export function parseMount(entry: unknown, env?: ReadonlyMap<string, string>): Omit<Mount, 'range' | 'path' | 'in'> | null {
-  const interpolate = (t: string) => interpolateWith(t, env);
-  const text = scalarText(entry);
-  if (text !== null) {
-    const parts = splitOutsideVariables(text.trim(), ':');
-    if (parts.length === 1) return { type: 'volume', source: null, target: interpolate(parts[0]).value, sourceUnknown: false, readOnly: false };
-    const source = interpolate(parts[0]);
-    const mode = parts.length > 2 ? parts.slice(2).join(':') : '';
-    const isBind = /^(\.|\/|~)/.test(source.value) || (source.unresolved && /^\$/.test(parts[0]));
-    return {
-      type: isBind ? 'bind' : 'volume',
-      source: source.value,
-      target: interpolate(parts[1]).value,
-      sourceUnknown: source.unresolved,
-      readOnly: mode.split(',').includes('ro'),
-    };
-  }
-  const map = asMap(entry);
-  if (!map) return null;
-  const type = scalarText(map.type);
-  const sourceText = scalarText(map.source);
-  const source = sourceText === null ? null : interpolate(sourceText);
-  const target = scalarText(map.target);
-  return {
-    type: type === 'bind' || type === 'volume' || type === 'tmpfs' ? type : 'other',
-    source: source?.value ?? null,
-    target: target === null ? null : interpolate(target).value,
-    sourceUnknown: source?.unresolved ?? false,
-    readOnly: isTrue(map.read_only),
-  };
-}
 
 /** `/var/run/` → `/var/run`, `/a/../b` → `/b`, `~/.ssh/` → `~/.ssh`; keeps `/` and relative paths. */
 export function normalizeHostPath(p: string): string {

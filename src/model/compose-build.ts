@@ -172,3 +172,50 @@ export function buildOf(base: ComposeFile | string, project: Project, data: Comp
   const found = rel === null ? undefined : project.byPath.get(rel);
   return { dockerfile: found?.kind === 'dockerfile' ? found : null, dockerfilePath: rel, context: contextPath, target };
 }
+
+export function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^(true|yes|on|1)$/i.test(value.trim()));
+}
+
+/** A service `volumes:` entry as data, short (`src:dst[:mode]`) or long syntax, interpolated with `env`. */
+export interface MountSpec {
+  type: 'bind' | 'volume' | 'tmpfs' | 'other';
+  /** Host path (bind) or volume name, interpolated with defaults; null for anonymous volumes. */
+  source: string | null;
+  target: string | null;
+  /** The source depends on a variable without default. */
+  sourceUnknown: boolean;
+  readOnly: boolean;
+}
+
+export function parseMount(entry: unknown, env?: ReadonlyMap<string, string>): MountSpec | null {
+  const interp = (t: string) => interpolate(t, env);
+  const text = scalarText(entry);
+  if (text !== null) {
+    const parts = splitOutsideVariables(text.trim(), ':');
+    if (parts.length === 1) return { type: 'volume', source: null, target: interp(parts[0]).value, sourceUnknown: false, readOnly: false };
+    const source = interp(parts[0]);
+    const mode = parts.length > 2 ? parts.slice(2).join(':') : '';
+    const isBind = /^(\.|\/|~)/.test(source.value) || (source.unresolved && /^\$/.test(parts[0]));
+    return {
+      type: isBind ? 'bind' : 'volume',
+      source: source.value,
+      target: interp(parts[1]).value,
+      sourceUnknown: source.unresolved,
+      readOnly: mode.split(',').includes('ro'),
+    };
+  }
+  const map = asMap(entry);
+  if (!map) return null;
+  const type = scalarText(map.type);
+  const sourceText = scalarText(map.source);
+  const source = sourceText === null ? null : interp(sourceText);
+  const target = scalarText(map.target);
+  return {
+    type: type === 'bind' || type === 'volume' || type === 'tmpfs' ? type : 'other',
+    source: source?.value ?? null,
+    target: target === null ? null : interp(target).value,
+    sourceUnknown: source?.unresolved ?? false,
+    readOnly: isTrue(map.read_only),
+  };
+}

@@ -8,12 +8,12 @@
 // `configs:` entry, a path with a variable, a copy from another image): rules that need to see every config of the
 // container (which upstreams exist, which headers the http level adds) then stay silent.
 import path from 'node:path';
-import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { expandAt, rangeOf, stageAncestry, targetStage, type DockerfileFile, type DockerfileStage } from '../parse/dockerfile.js';
+import { rangeOf, stageAncestry, targetStage, type DockerfileFile, type DockerfileStage } from '../parse/dockerfile.js';
 import { parseImageRef, type ImageRef } from '../parse/image.js';
 import { normalizeRelative } from '../workspace/workspace.js';
-import { asMap, buildOf, interpolate, scalarText } from './compose-build.js';
+import { asMap, buildOf, interpolate, parseMount, scalarText } from './compose-build.js';
 import { allServices, type Place, type ServiceView } from './compose-project.js';
+import { copyEntries, landing, traceToContext } from './copies.js';
 import type { PlainFile, Project } from './project.js';
 
 export interface NginxPlacement {
@@ -145,10 +145,10 @@ function mountPlacements(project: Project, service: ServiceView): { placements: 
   const volumes = service.data.volumes;
   if (Array.isArray(volumes)) {
     volumes.forEach((entry, i) => {
-      const mount = parseVolume(entry, service.env);
+      const mount = parseMount(entry, service.env);
       if (!mount || mount.target === null) return;
       const under = UNDER_NGINX(mount.target);
-      if (!mount.bind || mount.source === null) {
+      if (mount.type !== 'bind' || mount.source === null || mount.sourceUnknown) {
         if (under) opaque = true;
         return;
       }
@@ -170,73 +170,6 @@ function mountPlacements(project: Project, service: ServiceView): { placements: 
   return { placements, opaque };
 }
 
-function parseVolume(entry: unknown, env: ReadonlyMap<string, string>): { bind: boolean; source: string | null; target: string | null } | null {
-  const text = scalarText(entry);
-  if (text !== null) {
-    const { value, unresolved } = interpolate(text, env);
-    const parts = value.split(':');
-    if (parts.length === 1) return { bind: false, source: null, target: parts[0] };
-    const [source, target] = parts;
-    const bind = /^(\.|\/|~)/.test(source);
-    return { bind, source: unresolved && bind ? null : source, target: target || null };
-  }
-  const map = asMap(entry);
-  if (!map) return null;
-  const type = scalarText(map.type);
-  const source = scalarText(map.source);
-  const target = scalarText(map.target);
-  const s = source === null ? null : interpolate(source, env);
-  const t = target === null ? null : interpolate(target, env);
-  return { bind: type === 'bind', source: s && !s.unresolved ? s.value : null, target: t && !t.unresolved ? t.value : null };
-}
-
-// ─── Dockerfile copies ───────────────────────────────────────────────────────────────────────────────────────────
-
-interface CopyEntry {
-  instruction: Instruction;
-  stage: DockerfileStage;
-  from: string | null;
-  /** Expanded sources; null for one with a variable without value. */
-  sources: (string | null)[];
-  /** Absolute destination (WORKDIR applied); null when unknown. Ends with '/' for a folder. */
-  dest: string | null;
-}
-
-function copyEntries(file: DockerfileFile, stage: DockerfileStage): CopyEntry[] {
-  const out: CopyEntry[] = [];
-  let workdir = '/';
-  for (const instruction of stage.instructions) {
-    const keyword = instruction.getKeyword();
-    const expand = (w: string) => {
-      if (!w.includes('$')) return w;
-      const e = expandAt(file, stage, instruction, w);
-      return e.unresolved ? null : e.value;
-    };
-    if (keyword === 'WORKDIR') {
-      const dir = expand(instruction.getArguments()[0]?.getValue() ?? '');
-      workdir = dir === null ? '/?' : path.posix.resolve(workdir, dir);
-      continue;
-    }
-    if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-    const json = (instruction as Partial<JSONInstruction>).getJSONStrings?.() ?? [];
-    const words = (json.length ? json.map((s) => s.getJSONValue()) : instruction.getArguments().map((a) => a.getValue()))
-      .map((w) => (w.length >= 2 && (w[0] === '"' || w[0] === "'") && w[w.length - 1] === w[0] ? w.slice(1, -1) : w));
-    if (words.length < 2 || words.some((w) => w.startsWith('<<'))) continue;
-    const flags = (instruction as Partial<Pick<JSONInstruction, 'getFlags'>>).getFlags?.() ?? [];
-    const from = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? null;
-    const destRaw = expand(words[words.length - 1]);
-    const dest = destRaw === null || workdir.includes('?') && !destRaw.startsWith('/')
-      ? null
-      : path.posix.resolve(workdir, destRaw) + (destRaw.endsWith('/') || destRaw === '.' || words.length > 2 ? '/' : '');
-    out.push({ instruction, stage, from, sources: words.slice(0, -1).map(expand), dest });
-  }
-  return out;
-}
-
-/** Where a source lands: `dest` itself, or `dest/<basename>` when dest is a folder. */
-function landing(source: string, dest: string): string {
-  return dest.endsWith('/') ? path.posix.join(dest, path.posix.basename(source)) : dest;
-}
 
 const CONFIG_NAME = /\.(conf|conf\.template|template)$/;
 
@@ -285,24 +218,3 @@ function copyPlacements(project: Project, file: DockerfileFile, stage: Dockerfil
   return { placements, opaque };
 }
 
-/** The context path a plain COPY of `stage` (or of the stages it builds on) put at the absolute path `absolute`. */
-function traceToContext(file: DockerfileFile, stage: DockerfileStage, absolute: string): string | null {
-  const target = path.posix.resolve('/', absolute);
-  for (const s of stageAncestry(stage)) {
-    const copies = copyEntries(file, s).filter((c) => c.from === null && c.dest !== null).reverse();
-    for (const copy of copies) {
-      for (const src of copy.sources) {
-        if (src === null || /[*?[]/.test(src)) continue;
-        const dest = copy.dest!;
-        if (landing(src, dest) === target) return src;
-        // A folder copied into place: `COPY . /app` then `/app/nginx/nginx.conf`.
-        const dir = dest.endsWith('/') ? dest : `${dest}/`;
-        if (target.startsWith(dir) && (src === '.' || src.endsWith('/') || !path.posix.extname(src))) {
-          const inside = target.slice(dir.length);
-          return path.posix.join(src, inside);
-        }
-      }
-    }
-  }
-  return null;
-}

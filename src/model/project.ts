@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { FileKind } from '../engine/types.js';
 import { parseCompose, type ComposeFile } from '../parse/compose.js';
 import { asMap, buildOf, scalarText } from './compose-build.js';
+import { copyEntries, traceToContext } from './copies.js';
 import { BASE_COMPOSE_NAMES, DEFAULT_OVERRIDE_NAMES, includesOf } from './compose-project.js';
-import type { Copy } from 'dockerfile-ast';
 import { parseDockerfile, stageAncestry, type DockerfileFile, type DockerfileStage } from '../parse/dockerfile.js';
 import { parseImageRef } from '../parse/image.js';
 import { parseDockerignore, type DockerignoreFile } from '../parse/dockerignore.js';
@@ -224,60 +224,21 @@ function nginxConfigsCopied(file: DockerfileFile): string[] {
   const out: string[] = [];
   for (const stage of file.stages) {
     const nginxStage = stageAncestry(stage).some((s) => s.base.ref && path.posix.basename(s.base.ref.name).includes('nginx'));
-    for (const { copy, sources, dest } of stageCopies(stage)) {
+    for (const { from, sources, dest } of copyEntries(file, stage)) {
+      if (dest === null) continue;
       for (const src of sources) {
-        if (!(dest.startsWith('/etc/nginx') || (nginxStage && isNginxConfigName(src)))) continue;
-        const from = copy.getFromFlag()?.getValue();
-        if (!from) {
+        if (src === null || !(dest.startsWith('/etc/nginx') || (nginxStage && isNginxConfigName(src)))) continue;
+        if (from === null) {
           if (!/[*?[]/.test(src)) out.push(src);
           continue;
         }
         const origin = file.stages.find((s) => s.name?.toLowerCase() === from.toLowerCase());
-        const traced = origin ? traceToContext(origin, src) : null;
+        const traced = origin ? traceToContext(file, origin, src) : null;
         if (traced) out.push(traced);
       }
     }
   }
   return out;
-}
-
-interface StageCopy {
-  copy: Copy;
-  sources: string[];
-  /** Absolute destination (WORKDIR applied). */
-  dest: string;
-}
-
-function stageCopies(stage: DockerfileStage): StageCopy[] {
-  const copies: StageCopy[] = [];
-  let workdir = '/';
-  for (const instruction of stage.instructions) {
-    const keyword = instruction.getKeyword();
-    if (keyword === 'WORKDIR') {
-      const dir = instruction.getArguments()[0]?.getValue();
-      if (dir) workdir = path.posix.resolve(workdir, dir);
-    } else if (keyword === 'COPY' || keyword === 'ADD') {
-      const args = instruction.getArguments().map((a) => a.getValue());
-      if (args.length < 2) continue;
-      const destRaw = args[args.length - 1];
-      const dest = path.posix.resolve(workdir, destRaw) + (destRaw.endsWith('/') || destRaw === '.' ? '/' : '');
-      copies.push({ copy: instruction as Copy, sources: args.slice(0, -1), dest });
-    }
-  }
-  return copies;
-}
-
-/** Maps an absolute path inside `stage`'s filesystem back to the context path a plain COPY put there, if any. */
-function traceToContext(stage: DockerfileStage, absolute: string): string | null {
-  // The stage's own copies first (latest wins), then those of the stages it builds on.
-  const copies = stageAncestry(stage).flatMap((s) => stageCopies(s).filter((c) => !c.copy.getFromFlag()).reverse());
-  for (const { sources, dest } of copies) {
-    const destDir = dest.endsWith('/') ? dest : `${dest}/`;
-    if (!absolute.startsWith(destDir)) continue;
-    const inside = absolute.slice(destDir.length);
-    for (const src of sources) if (!/[*?[]/.test(src)) return path.posix.join(src, inside);
-  }
-  return null;
 }
 
 export function asList(value: unknown): unknown[] {

@@ -4,7 +4,9 @@
 // every report format are redacted with the whole set. The action registers the values with `core.setSecret` too.
 import type { Arg, Env } from 'dockerfile-ast';
 import type { Finding } from '../engine/types.js';
+import { scalarText } from '../model/compose-build.js';
 import type { Project } from '../model/project.js';
+import { parseDotenv } from '../parse/dotenv.js';
 
 export const REDACTED = '***';
 
@@ -124,37 +126,18 @@ export function urlPasswords(value: string): string[] {
   return [...value.matchAll(URL_CREDENTIALS)].map((m) => m[1]).filter((p) => !p.startsWith('$'));
 }
 
-/** `KEY=VALUE` lines of a `.env` or env file (comments, `export`, quotes): only what the safety net needs. */
-function envFileEntries(text: string): { name: string; value: string }[] {
-  const out: { name: string; value: string }[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim().replace(/^export\s+/, '');
-    const eq = line.indexOf('=');
-    if (!line || line.startsWith('#') || eq <= 0) continue;
-    const name = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    if (!(value.startsWith('"') || value.startsWith("'"))) value = value.replace(/\s+#.*$/, '');
-    out.push({ name, value });
-  }
-  return out;
-}
-
-function scalar(value: unknown): string | null {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : null;
-}
-
 /** `environment:` / `args:` in map or list (`K=v`) syntax. */
 function composeEntries(data: unknown): { name: string; value: string }[] {
   if (Array.isArray(data)) {
     return data.flatMap((item) => {
-      const text = scalar(item);
+      const text = scalarText(item);
       const eq = text?.indexOf('=') ?? -1;
       return text !== null && eq > 0 ? [{ name: text.slice(0, eq).trim(), value: text.slice(eq + 1) }] : [];
     });
   }
   if (data && typeof data === 'object') {
     return Object.entries(data as Record<string, unknown>).flatMap(([name, v]) => {
-      const value = scalar(v);
+      const value = scalarText(v);
       return value === null ? [] : [{ name, value }];
     });
   }
@@ -170,8 +153,9 @@ export function projectSecrets(project: Project): string[] {
   };
   for (const file of project.files) {
     try {
-      if (file.kind === 'env') for (const e of envFileEntries(file.text)) entry(e.name, e.value);
-      else if (file.kind === 'compose') {
+      if (file.kind === 'env') {
+        for (const e of parseDotenv(file.text)) if (e.value !== null) entry(e.name, e.value);
+      } else if (file.kind === 'compose') {
         for (const service of file.services) {
           for (const e of composeEntries(service.data.environment)) entry(e.name, e.value);
           const build = service.data.build;
